@@ -1,0 +1,27 @@
+"""cleannews: noisy news pages in, clean article bodies (with metadata) out.
+
+    >>> import cleannews
+    >>> article = cleannews.clean(html_bytes, url="https://example.com/news/1")
+    >>> article.title, article.text, article.is_article
+
+See `clean` for the accepted inputs and `Options` for the settings.
+"""
+
+from __future__ import annotations
+
+from ._api import clean
+from .article import Article, Block, Removal
+from .errors import CleannewsError, InputError, InputTooLarge
+from .options import Options
+
+__all__ = [
+    "Article",
+    "Block",
+    "CleannewsError",
+    "InputError",
+    "InputTooLarge",
+    "Options",
+    "Removal",
+    "clean",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,53 @@
+"""`Options`: the one way to configure a run.
+
+The library (`clean(..., **overrides)`) and the CLI both build this frozen dataclass;
+nothing else configures extraction.  Unknown keyword overrides raise `TypeError`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Options"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings for one extraction.  Frozen, hashable and safe to share between threads.
+
+    Attributes:
+        disabled_rules: names of boilerplate rules to switch off (see `cleannews.rules`).
+        include_comments: collect reader comments into `Article.comments` (never into `text`).
+        include_tables: keep tables of the body (rendered row by row).
+        include_links: keep link targets in Markdown output.
+        include_images: keep images in Markdown output.
+        min_body_chars: below this many visible characters of body text a page is not an
+            article (`is_article=False`).  Characters, not words, so it suits CJK text.
+        max_input_bytes: larger inputs are refused without parsing (`InputTooLarge`).
+        max_depth: elements nested deeper than this are flattened into their ancestor.
+        max_elements: at most this many elements are examined; the rest of the page is dropped.
+    """
+
+    disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    include_comments: bool = False
+    include_tables: bool = True
+    include_links: bool = False
+    include_images: bool = False
+    min_body_chars: int = 80
+    max_input_bytes: int = 20_000_000
+    max_depth: int = 256
+    max_elements: int = 200_000
+
+    def __post_init__(self) -> None:
+        # Accept any iterable of names for convenience, store it as a frozenset.
+        if not isinstance(self.disabled_rules, frozenset):
+            object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+
+    def replace(self, **changes: Any) -> Options:
+        """Return a copy with `changes` applied; unknown names raise `TypeError`."""
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **changes)
