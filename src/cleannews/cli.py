@@ -1,0 +1,304 @@
+"""The ``cleannews`` command line: arguments -> `Options` -> `run_batch` -> output.
+
+    cleannews clean PATH... [--format text|markdown|json|jsonl|html] [--output DIR]
+                            [--explain] [--include-comments] [--no-tables]
+                            [--disable-rule NAME]... [--min-body-chars N]
+
+Exit status: 0 when every input was cleaned (non-articles included), 1 when any input
+failed (or the output pipe closed early), 2 for usage errors.  Every failure is one line
+on stderr, ``cleannews: error: PATH: message``; stdout only ever carries documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Callable, TextIO
+
+from . import __version__
+from .article import Article
+from .batch import Record, iter_inputs, one_line, run_batch
+from .options import Options
+
+__all__ = [
+    "FORMATS",
+    "build_parser",
+    "explain_lines",
+    "main",
+    "options_from_args",
+    "render_document",
+]
+
+#: Output formats, and the file suffix `--output` gives each.
+FORMATS = {"text": "txt", "markdown": "md", "json": "json", "jsonl": "json", "html": "html"}
+
+PROG = "cleannews"
+
+
+# --------------------------------------------------------------------------- arguments
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, one sub-parser per command (``clean`` today)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Turn noisy news pages into clean article bodies.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_clean_command(commands)
+    return parser
+
+
+def _add_clean_command(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "clean", help="clean local HTML files, folders or stdin",
+        description="Clean HTML files (folders are walked for *.html, *.htm, *.xhtml, "
+                    "*.shtml; '-' reads stdin) and print the article bodies.")
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    cmd.add_argument("-f", "--format", choices=list(FORMATS), default="text",
+                     help="output format (default: text)")
+    cmd.add_argument("-o", "--output", metavar="DIR",
+                     help="write one file per input into DIR instead of stdout")
+    cmd.add_argument("--explain", action="store_true",
+                     help="list removed blocks on stderr; add 'removed' to JSON output")
+    _add_option_flags(cmd)
+    cmd.set_defaults(handler=_cmd_clean)
+
+
+def _add_option_flags(cmd: argparse.ArgumentParser) -> None:
+    """Flags that map onto `Options` (shared by every command that cleans pages)."""
+    cmd.add_argument("--include-comments", action="store_true",
+                     help="collect reader comments (JSON 'comments'; never in the text)")
+    cmd.add_argument("--no-tables", action="store_true", help="drop tables from the body")
+    cmd.add_argument("--disable-rule", action="append", default=[], metavar="NAME",
+                     help="switch off a boilerplate rule (repeatable, or comma-separated)")
+    cmd.add_argument("--min-body-chars", type=_non_negative_int, metavar="N",
+                     help=f"body characters needed to count as an article "
+                          f"(default: {Options().min_body_chars})")
+
+
+def _non_negative_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0: {value}")
+    return number
+
+
+def options_from_args(args: argparse.Namespace) -> Options:
+    """The `Options` the parsed arguments ask for (absent flags keep the defaults)."""
+    changes: dict[str, Any] = {
+        "include_comments": bool(getattr(args, "include_comments", False)),
+        "include_tables": not getattr(args, "no_tables", False),
+    }
+    names = [n.strip() for arg in getattr(args, "disable_rule", None) or [] for n in arg.split(",")]
+    if any(names):
+        changes["disabled_rules"] = frozenset(n for n in names if n)
+    if getattr(args, "min_body_chars", None) is not None:
+        changes["min_body_chars"] = args.min_body_chars
+    return Options().replace(**changes)
+
+
+# --------------------------------------------------------------------------- rendering
+
+def render_document(record: Record, fmt: str, *, explain: bool = False) -> str:
+    """One input as `fmt`, ending with a newline unless empty.
+
+    JSON formats render error records too; the others need ``record.article``.
+    """
+    if fmt == "json":
+        return json.dumps(record.to_dict(include_removed=explain), ensure_ascii=False,
+                          indent=2) + "\n"
+    if fmt == "jsonl":
+        return json.dumps(record.to_dict(include_removed=explain), ensure_ascii=False) + "\n"
+    article = record.article
+    if article is None:
+        return ""
+    if fmt == "markdown":
+        body = article.to_markdown()
+    elif fmt == "html":
+        body = article.to_html()
+    else:
+        body = article.text
+    return body.rstrip("\n") + "\n" if body.strip() else ""
+
+
+def explain_lines(source: str, article: Article) -> list[str]:
+    """``path: [rule] reason — "excerpt"`` for every removed block, one line each."""
+    return [one_line(f'{source}: [{r.rule}] {r.reason} — "{r.excerpt}"', limit=1000)
+            for r in article.removed]
+
+
+# --------------------------------------------------------------------------- sinks
+
+class _StdoutSink:
+    """Writes documents to stdout; several inputs get ``==> path <==`` headers or an array."""
+
+    def __init__(self, out: TextIO, fmt: str, multi: bool, explain: bool) -> None:
+        self.out, self.fmt, self.multi, self.explain = out, fmt, multi, explain
+        self.count = 0
+
+    def emit(self, record: Record) -> None:
+        if record.article is None and self.fmt not in ("json", "jsonl"):
+            return
+        doc = render_document(record, self.fmt, explain=self.explain)
+        self.out.write(self._frame(record.source, doc))
+        self.out.flush()
+        self.count += 1
+
+    def _frame(self, source: str, doc: str) -> str:
+        if not self.multi or self.fmt == "jsonl":
+            return doc
+        if self.fmt == "json":
+            item = "  " + doc.rstrip("\n").replace("\n", "\n  ")
+            return ("[\n" if self.count == 0 else ",\n") + item
+        return ("\n" if self.count else "") + f"==> {source} <==\n" + doc
+
+    def close(self) -> None:
+        if self.multi and self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "[]\n")
+        self.out.flush()
+
+
+class _DirSink:
+    """Writes one file per cleaned input into a folder, keeping file names unique."""
+
+    def __init__(self, folder: Path, fmt: str, explain: bool) -> None:
+        self.folder, self.fmt, self.explain = folder, fmt, explain
+        self.used: set[str] = set()
+
+    def emit(self, record: Record) -> None:
+        if record.article is None:
+            return
+        target = self.folder / self._unique_name(record.source)
+        text = render_document(record, self.fmt, explain=self.explain)
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+    def _unique_name(self, source: str) -> str:
+        stem = "stdin" if source == "-" else (Path(source).stem or "page")
+        suffix, n = FORMATS[self.fmt], 1
+        name = f"{stem}.{suffix}"
+        while name.casefold() in self.used:
+            n += 1
+            name = f"{stem}-{n}.{suffix}"
+        self.used.add(name.casefold())
+        return name
+
+    def close(self) -> None:
+        pass
+
+
+class _OutputError(Exception):
+    """Writing the output of one input failed; the message names the target."""
+
+
+# --------------------------------------------------------------------------- commands
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    options = options_from_args(args)
+    sink = _make_sink(args)
+    if sink is None:
+        return 1
+    failed = _drain(run_batch(iter_inputs(args.paths), options), sink, args.explain,
+                    note=args.format not in ("json", "jsonl"))
+    sink.close()
+    return 1 if failed else 0
+
+
+def _make_sink(args: argparse.Namespace) -> _StdoutSink | _DirSink | None:
+    if args.output is None:
+        multi = len(args.paths) > 1 or any(os.path.isdir(p) for p in args.paths)
+        return _StdoutSink(sys.stdout, args.format, multi, args.explain)
+    folder = Path(args.output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _error(f"cannot create output directory {folder}: {exc.strerror or exc}")
+        return None
+    return _DirSink(folder, args.format, args.explain)
+
+
+def _drain(records: Iterable[Record], sink: _StdoutSink | _DirSink, explain: bool,
+           note: bool) -> bool:
+    """Emit every record; report problems on stderr.  True when any input failed."""
+    failed = False
+    for record in records:
+        if record.error is not None:
+            _error(f"{record.source}: {record.error}")
+            failed = True
+        try:
+            sink.emit(record)
+        except BrokenPipeError:
+            raise
+        except _OutputError as exc:
+            _error(f"{record.source}: {exc}")
+            failed = True
+            continue
+        except Exception as exc:  # noqa: BLE001 - a rendering bug must not stop the batch
+            _error(f"{record.source}: {type(exc).__name__}: {exc}")
+            failed = True
+            continue
+        if record.article is not None:
+            _diagnose(record.source, record.article, explain, note)
+    return failed
+
+
+def _diagnose(source: str, article: Article, explain: bool, note: bool) -> None:
+    for line in explain_lines(source, article) if explain else []:
+        _stderr(line)
+    if note and not article.is_article:
+        reason = f" ({article.reason})" if article.reason else ""
+        _stderr(f"{PROG}: note: {source}: not an article{reason}")
+
+
+def _error(message: str) -> None:
+    _stderr(f"{PROG}: error: {one_line(message, limit=1000)}")
+
+
+def _stderr(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+# --------------------------------------------------------------------------- main
+
+def _utf8_stdio() -> None:
+    """Always speak UTF-8, whatever the locale (Japanese text under ``LC_ALL=C``)."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        reconfigure: Callable[..., None] | None = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors=errors)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (argparse exits 2 on usage errors)."""
+    _utf8_stdio()
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except KeyboardInterrupt:
+        _stderr(f"{PROG}: interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
