@@ -1,24 +1,117 @@
-"""`clean()`: the pipeline of one page.  Orchestration only; heuristics live in the modules."""
+"""`clean()`: the pipeline of one page.  Orchestration only; heuristics live in the modules.
+
+    load (decode + parse, or copy the caller's tree) → metadata → strip non-content tags
+    → page rules → select the body → render blocks (structural rules) → drop the headline
+    → judge whether it is an article → Article
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .article import Article
+from lxml.html import HtmlElement
+
+from .article import Article, Block
+from .decode import decode
+from .errors import InputError, InputTooLarge
+from .metadata import Metadata, extract_metadata
 from .options import Options
+from .parse import parse_html, strip_non_content, to_root
+from .rules import PageFacts, active_rules, apply_rules
+from .select import judge_article, protected_elements, select_body
+from .serialize import render_blocks
+from .text import collapse_space, visible_len
 
 __all__ = ["clean"]
 
 
 def clean(data: Any, url: str | None = None, *, content_type: str | None = None,
           options: Options | None = None, **overrides: Any) -> Article:
-    """TEMPORARY STUB: returns the page text naively.  Replaced by the real pipeline."""
-    opts = (options or Options()).replace(**overrides) if overrides else (options or Options())
-    import lxml.html
-    if isinstance(data, bytes):
-        data = data.decode("utf-8", "replace")
-    if not data.strip():
-        return Article(url=url, reason="empty document")
-    root = lxml.html.fromstring(data)
-    text = "\n".join(t.strip() for t in root.itertext() if t.strip())
-    return Article(text=text, is_article=bool(text), url=url)
+    """Extract the article body and metadata of one page.
+
+    Args:
+        data: the page as `bytes` (decoded like a browser: BOM, `content_type` charset,
+            `<meta charset>`, then detection), `str`, an lxml element or tree, or a
+            BeautifulSoup object.  The caller's object is never modified.
+        url: the page URL, used to resolve relative links and reported on the `Article`.
+        content_type: the HTTP Content-Type header value, for its charset.
+        options: an `Options`; keyword `overrides` (e.g. ``include_comments=True``) are
+            applied on top and checked against its fields (unknown names raise `TypeError`).
+
+    Returns an `Article`; a page without an article body gets ``is_article=False``, empty
+    text and a `reason`.  Raises `InputTooLarge` past `Options.max_input_bytes` and
+    `InputError` for objects that are not a page.  Thread-safe: no shared mutable state.
+    Cost: about one lxml parse plus a few passes over the tree (a few ms for 170 KB).
+    """
+    opts = options or Options()
+    if overrides:
+        opts = opts.replace(**overrides)
+    root = _load(data, content_type, opts)
+    meta = extract_metadata(root, url)
+    strip_non_content(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    return _extract(body, meta, url, opts)
+
+
+def _load(data: Any, content_type: str | None, opts: Options) -> HtmlElement:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+        _check_size(len(raw), opts)
+        text = decode(raw, content_type).text
+    elif isinstance(data, str):
+        _check_size(len(data), opts)
+        text = data
+    else:
+        try:
+            return to_root(data)
+        except TypeError as exc:
+            raise InputError(f"cannot read a page from {type(data).__name__}") from exc
+    return parse_html(text, max_depth=opts.max_depth, max_elements=opts.max_elements)
+
+
+def _check_size(size: int, opts: Options) -> None:
+    if size > opts.max_input_bytes:
+        raise InputTooLarge(
+            f"input too large: {size / 1e6:.1f} MB > {opts.max_input_bytes / 1e6:.1f} MB limit")
+
+
+def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) -> Article:
+    facts = PageFacts(body_chars=visible_len(body.text_content()),
+                      protected=protected_elements(body, meta.title))
+    removed = apply_rules(body, active_rules(opts.disabled_rules), facts)
+    selection = select_body(body)
+    blocks, structural = render_blocks(selection.nodes, include_tables=opts.include_tables,
+                                       disabled_rules=opts.disabled_rules)
+    removed.extend(structural)
+    blocks = _drop_headline(blocks, meta.title)
+    verdict = judge_article(blocks, selection, min_chars=opts.min_body_chars)
+    text = "\n".join(b.text for b in blocks) if verdict.is_article else ""
+    return Article(
+        text=text,
+        title=meta.title,
+        is_article=verdict.is_article,
+        reason=verdict.reason,
+        removed=tuple(removed),
+        blocks=tuple(blocks) if verdict.is_article else (),
+        url=url,
+        canonical_url=meta.canonical_url,
+        site_name=meta.site_name,
+        lang=meta.lang,
+        description=meta.description,
+        image=meta.image,
+        page_type="article" if verdict.is_article else verdict.page_type,
+    )
+
+
+def _drop_headline(blocks: list[Block], title: str | None) -> list[Block]:
+    """The headline belongs in `title`, not in `text`: drop a leading heading that repeats it."""
+    if not title:
+        return blocks
+    flat = collapse_space(title).casefold()
+    for i, block in enumerate(blocks[:5]):
+        text = block.text.casefold()
+        if block.kind == "heading" and (text == flat or (len(text) > 8 and (text in flat or flat in text))):
+            return blocks[:i] + blocks[i + 1:]
+    return blocks

@@ -1,0 +1,79 @@
+"""Boilerplate rules, one kind per module, applied in the order of `DEFAULT_RULES`.
+
+Every rule has a `name` (shown by `--explain` and accepted by `Options.disabled_rules`),
+a `description`, and a `match(el, signature, facts)` method.  Order matters only when two
+rules claim the same element: the first one is credited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ._base import AttributeRule, Match, PageFacts, Rule, apply_rules, attribute_signature
+from ._widgets import TextBlock, TitledWidget
+from .ads import AD_LABEL, ADS
+from .carousel import CAROUSEL, CAROUSEL_TITLED
+from .comments import COMMENT_COUNTER, COMMENTS, COMMENTS_BY_CLASS
+from .consent import CONSENT, CONSENT_TEXT
+from .hidden import HIDDEN
+from .navigation import FOOTER, NAVIGATION, SKIP_LINKS
+from .page_furniture import AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED
+from .paywall import PAYWALL, PAYWALL_TEXT
+from .ranking import RANKING, RANKING_BY_CLASS
+from .recommended import RECOMMENDED, RECOMMENDED_BY_CLASS
+from .share import SHARE, SHARE_TEXT
+
+__all__ = [
+    "DEFAULT_RULES",
+    "AttributeRule",
+    "Match",
+    "PageFacts",
+    "Rule",
+    "TextBlock",
+    "TitledWidget",
+    "apply_rules",
+    "attribute_signature",
+    "active_rules",
+    "rule_names",
+]
+
+# Page-level rules, in the order they are asked.  Cheap attribute rules come first; rules
+# that read text (titled widgets, text blocks) come after them.
+DEFAULT_RULES: tuple[Rule, ...] = (
+    HIDDEN,
+    SKIP_LINKS,
+    NAVIGATION,
+    FOOTER,
+    CONSENT,
+    PAYWALL,
+    ADS,
+    SHARE,
+    COMMENTS_BY_CLASS,
+    RANKING_BY_CLASS,
+    RECOMMENDED_BY_CLASS,
+    CAROUSEL,
+    SIDEBAR,
+    TAGS,
+    RANKING,
+    RECOMMENDED,
+    CAROUSEL_TITLED,
+    COMMENTS,
+    AD_LABEL,
+    TAGS_TITLED,
+    AUTHOR_TITLED,
+    COMMENT_COUNTER,
+    PAYWALL_TEXT,
+    CONSENT_TEXT,
+    SHARE_TEXT,
+)
+
+
+def rule_names() -> frozenset[str]:
+    """Every rule name `Options.disabled_rules` accepts."""
+    return frozenset(r.name for r in DEFAULT_RULES) | {"link_dense", "teaser_list", "boilerplate_line"}
+
+
+def active_rules(disabled: Iterable[str]) -> tuple[Rule, ...]:
+    """`DEFAULT_RULES` without the disabled names."""
+    off = frozenset(disabled)
+    return tuple(r for r in DEFAULT_RULES if r.name not in off) if off else DEFAULT_RULES

@@ -1,0 +1,43 @@
+"""Reader comments and comment counters.
+
+Removes: comment threads (class 'comments', '#disqus_thread', a 'コメント'/'Comments'/'评论'
+heading and what follows it), and counters such as 'コメント 12件' or '23 comments'.
+Keeps: article paragraphs that quote a comment.  (`Options.include_comments` collects the
+thread into `Article.comments` instead of discarding it.)
+"""
+
+from __future__ import annotations
+
+from ._base import AttributeRule
+from ._widgets import TextBlock, TitledWidget
+
+__all__ = ["COMMENTS", "COMMENTS_BY_CLASS", "COMMENT_COUNTER"]
+
+COMMENTS_BY_CLASS = AttributeRule(
+    name="comments",
+    description="comment threads (class/id 'comments', 'disqus', 'respond')",
+    words=("comment*", "disqus*", "respond", "replies", "reply", "discussion", "talkback", "kommentar*",
+           "commentaire*", "comentario*", "komentarz*", "livefyre", "fb comments", "reactions"),
+    max_share=0.6,
+)
+
+COMMENTS = TitledWidget(
+    name="comments",
+    description="comment threads under a 'コメント'/'Comments'/'评论' heading",
+    phrases=("コメント", "comments", "comment", "leave a reply", "leave a comment", "reader comments",
+             "评论", "評論", "留言", "kommentare", "commentaires", "comentarios", "komentarze"),
+    follow_all=True,
+)
+
+COMMENT_COUNTER = TextBlock(
+    name="comments",
+    description="comment counters ('コメント 12件', '23 comments')",
+    patterns=[
+        r"^(?:コメント|comments?|评论|評論)\s*[（(\[【]?\s*\d+\s*(?:件)?\s*[)）\]】]?$",
+        r"^\d+\s*(?:件の)?コメント$",
+        r"^\d+\s+(?:comments?|responses?|replies)$",
+        r"^(?:no|view|show|add|post|write) (?:a )?comments?$",
+        r"^コメント(?:する|を書く|を見る|一覧)$",
+    ],
+    max_chars=40,
+)

@@ -1,0 +1,51 @@
+"""Page furniture around the body: sidebars, widgets, tag lists and author boxes.
+
+Removes: ``<aside>``, role=complementary, elements named sidebar/widget/tags/author-box,
+and short blocks under a 'タグ'/'Tags'/'标签' or 'この記事を書いた人'/'About the author' title.
+Keeps: a byline inside the article's own header.
+"""
+
+from __future__ import annotations
+
+from ._base import AttributeRule
+from ._widgets import TitledWidget
+
+__all__ = ["AUTHOR_TITLED", "SIDEBAR", "TAGS", "TAGS_TITLED"]
+
+SIDEBAR = AttributeRule(
+    name="sidebar",
+    description="sidebars and widgets (<aside>, role=complementary, class 'sidebar', 'widget')",
+    tags=("aside",),
+    roles=("complementary", "dialog", "alertdialog"),
+    words=("sidebar*", "side", "sidenav", "sidebox", "sidecolumn", "side column", "rail", "right rail",
+           "rightcol*", "leftcol*", "right column", "left column", "subcolumn", "sub column", "widget*",
+           "secondary", "module list"),
+    max_share=0.4,
+)
+
+TAGS = AttributeRule(
+    name="tags",
+    description="tag lists and author boxes (class 'tags', 'tag-list', 'author-box', 'byline')",
+    words=("tag", "tags", "taglist", "tag list", "tagcloud", "tag cloud", "keywords", "keyword list", "topics list",
+           "post tags", "entry tags", "categories", "category list", "author box", "authorbox", "author bio",
+           "authorbio", "about author", "about the author", "author info", "author profile", "profile box",
+           "byline", "bylines", "meta", "post meta", "entry meta", "article meta", "dateline", "timestamp", "date",
+           "published", "updated", "posted on", "share tools"),
+    max_share=0.2,
+)
+
+TAGS_TITLED = TitledWidget(
+    name="tags",
+    description="tag lists titled 'タグ', 'Tags', 'Topics', '标签' over links",
+    phrases=("タグ", "キーワード", "tags", "topics", "filed under", "categories", "标签", "關鍵字", "关键词",
+             "schlagworte", "themen"),
+)
+
+AUTHOR_TITLED = TitledWidget(
+    name="author_box",
+    description="author boxes titled 'この記事を書いた人', 'About the author'",
+    phrases=("この記事を書いた人", "著者プロフィール", "筆者プロフィール", "プロフィール", "about the author",
+             "about the writer", "author", "作者简介", "关于作者"),
+    follow_all=True,
+    max_share=0.3,
+)

@@ -1,0 +1,39 @@
+"""Recommended and related lists: 'こんな記事も読まれています', 'Related', 'You may also like'.
+
+Removes: a heading such as 'おすすめ', '関連記事', 'あわせて読みたい', '次の記事', 'Read next',
+'More from', '相关', '推荐' over links, and elements named related/recommend/outbrain/taboola.
+Keeps: a paragraph that merely mentions a related topic.
+"""
+
+from __future__ import annotations
+
+from ._base import AttributeRule
+from ._widgets import TitledWidget
+
+__all__ = ["RECOMMENDED", "RECOMMENDED_BY_CLASS"]
+
+RECOMMENDED_PHRASES = (
+    "おすすめ", "オススメ", "お薦め", "関連記事", "関連ニュース", "関連リンク", "関連情報", "関連する記事",
+    "こんな記事も", "あわせて読みたい", "合わせて読みたい", "併せて読みたい", "次の記事", "前の記事",
+    "この記事を読んだ人", "他にも", "ピックアップ", "新着記事", "最新記事", "最新ニュース", "編集部のおすすめ",
+    "recommended", "related", "you may also like", "you might also like", "more from", "more stories",
+    "read next", "read more", "read also", "also read", "more on this", "more in", "more news",
+    "latest news", "latest stories", "further reading", "editor's picks", "editors' picks", "don't miss",
+    "相关", "推荐", "延伸阅读", "猜你喜欢", "更多", "相關", "推薦",
+    "weitere artikel", "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi", "lire aussi",
+    "leer más", "te puede interesar", "czytaj także", "zobacz też", "zobacz także",
+)
+
+RECOMMENDED = TitledWidget(
+    name="recommended",
+    description="related/recommended lists titled 'こんな記事も読まれています', 'Related', '推荐', …",
+    phrases=RECOMMENDED_PHRASES,
+)
+
+RECOMMENDED_BY_CLASS = AttributeRule(
+    name="recommended",
+    description="elements named related/recommend/outbrain/taboola/read-next",
+    words=("related*", "relation*", "recommend*", "reco", "recs", "outbrain*", "taboola*", "zergnet", "yarpp*",
+           "read next", "readnext", "more stories", "morestories", "also like", "suggest*", "pickup",
+           "next article", "prev article", "post navigation", "nav links", "more articles", "crosslink*"),
+)

@@ -1,0 +1,228 @@
+"""Pick the body: score paragraph-like blocks, credit their ancestors, take the best node.
+
+This is Readability's idea, made to measure text in characters (CJK-aware) and to treat a
+container with its own text (``<div>text<br>text</div>``, ``<td>`` in table layouts) as a
+paragraph, so div soup and old table layouts work without semantic markup.  ``<article>``,
+``itemprop=articleBody`` and positive class words only add to a node's score.
+
+Cost: one pass over the paragraph-like elements plus one text read per candidate node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .article import Block
+from .rules import attribute_signature
+from .text import link_density, punctuation_count, visible_len, weight
+
+__all__ = ["Selection", "Verdict", "judge_article", "protected_elements", "select_body"]
+
+# Elements whose whole text is one paragraph.
+PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "dd", "h2", "h3", "h4", "h5", "h6", "address"})
+# Containers that may also hold paragraph text directly (`<div>text<br>text</div>`).
+CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "td", "th", "font", "center", "span", "li",
+                            "form", "blockquote", "body", "dd", "figure", "tbody", "table", "tr", "ul", "ol", "dl"})
+INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "small", "big", "br", "img", "abbr",
+                         "code", "time", "mark", "sup", "sub", "cite", "q", "s", "strike", "del", "ins", "tt",
+                         "kbd", "var", "label", "nobr", "wbr", "ruby", "rt", "rp", "bdi", "bdo", "data", "dfn"})
+_TAG_BASE = {"div": 5.0, "article": 8.0, "main": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0, "blockquote": 3.0,
+             "form": -3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0, "dt": -3.0, "li": -3.0,
+             "address": -3.0, "th": -5.0, "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0, "h5": -5.0, "h6": -5.0}
+_POSITIVE_RE = re.compile(
+    r" (?:article|articlebody|body|content|contents|entry|hentry|main|post|text|blog|story|news|honbun|"
+    r"detail|txt|kiji|main text|maintext|article body|post body|entry body|entry content|post content|"
+    r"story body|news body|article text|article content|caption) "
+)
+_NEGATIVE_RE = re.compile(
+    r" (?:comment|comments|com|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|"
+    r"scroll|share|shoutbox|sidebar|side|skyscraper|sponsor|shopping|tags|tool|tools|widget|nav|menu|"
+    r"ranking|rank|recommend|list|links|banner|header|profile|author|bio|login) "
+)
+MIN_PARAGRAPH_WEIGHT = 25.0
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chosen body: `nodes` in document order (the top node and any sibling blocks)."""
+
+    nodes: tuple[HtmlElement, ...]
+    top: HtmlElement | None
+    score: float
+
+
+def _class_weight(el: HtmlElement) -> float:
+    sig = attribute_signature(el)
+    score = 0.0
+    if el.get("itemprop") == "articleBody":
+        score += 50.0
+    if sig:
+        if _POSITIVE_RE.search(sig):
+            score += 25.0
+        if _NEGATIVE_RE.search(sig):
+            score -= 25.0
+    return score
+
+
+def _own_text(el: HtmlElement) -> str:
+    """Text that sits directly in `el` or in its inline children (not in nested blocks)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag in INLINE_TAGS:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """Paragraph-like elements with their text; nested paragraphs are yielded once."""
+    for el in body.iter():
+        tag = el.tag
+        if tag in PARAGRAPH_TAGS:
+            if tag == "blockquote" and el.find(".//p") is not None:
+                continue
+            yield el, el.text_content()
+        elif tag in CONTAINER_TAGS:
+            if el.getparent() is not None and el.getparent().tag in PARAGRAPH_TAGS:
+                continue
+            text = _own_text(el)
+            if len(text) > MIN_PARAGRAPH_WEIGHT:
+                yield el, text
+
+
+def _paragraph_score(el: HtmlElement, text: str) -> float:
+    w = weight(text)
+    if w < MIN_PARAGRAPH_WEIGHT:
+        return 0.0
+    links = sum(visible_len(a.text_content()) for a in el.iter("a")) if el.tag in PARAGRAPH_TAGS else sum(
+        visible_len(a.text_content()) for a in el if a.tag == "a")
+    density = link_density(links, visible_len(text))
+    return (1.0 + punctuation_count(text) + min(w / 100.0, 3.0)) * (1.0 - density)
+
+
+def select_body(body: HtmlElement) -> Selection:
+    """Score the page and return the body nodes.  Empty `nodes` when nothing scores."""
+    scores: dict[HtmlElement, float] = {}
+
+    def credit(node: HtmlElement, amount: float) -> None:
+        if node not in scores:
+            scores[node] = _TAG_BASE.get(node.tag, 0.0) + _class_weight(node)
+        scores[node] += amount
+
+    for el, text in _paragraphs(body):
+        score = _paragraph_score(el, text)
+        if score <= 0:
+            continue
+        if el.tag in CONTAINER_TAGS:
+            credit(el, score)
+        for level, ancestor in enumerate(el.iterancestors()):
+            if level > 4 or ancestor.tag == "html":
+                break
+            credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
+    if not scores:
+        return Selection((), None, 0.0)
+    final = {node: score * (1.0 - _link_density(node)) for node, score in scores.items()}
+    top = max(final, key=final.__getitem__)
+    top = _widen(top, final, body)
+    nodes = _with_siblings(top, final)
+    return Selection(nodes, top, final.get(top, 0.0))
+
+
+def _link_density(node: HtmlElement) -> float:
+    chars = visible_len(node.text_content())
+    return link_density(sum(visible_len(a.text_content()) for a in node.iter("a")), chars)
+
+
+def _widen(top: HtmlElement, final: dict[HtmlElement, float], body: HtmlElement) -> HtmlElement:
+    """Move up when the best alternatives share an ancestor, or the parent scores as well."""
+    top_score = final[top]
+    alternatives = [n for n, s in final.items() if n is not top and s >= 0.75 * top_score]
+    if len(alternatives) >= 2:
+        ancestors = list(top.iterancestors())
+        for anc in ancestors:
+            if anc is body or anc.tag == "html":
+                break
+            inside = sum(1 for alt in alternatives if _is_ancestor(anc, alt))
+            if inside >= 2:
+                top = anc
+                break
+    # A wrapper whose only child is the top node adds nothing but is where siblings live.
+    parent = top.getparent()
+    while parent is not None and parent is not body and len(parent) == 1 and parent.tag != "html":
+        top, parent = parent, parent.getparent()
+    return top
+
+
+def _is_ancestor(anc: HtmlElement, node: HtmlElement) -> bool:
+    return any(a is anc for a in node.iterancestors())
+
+
+def _with_siblings(top: HtmlElement, final: dict[HtmlElement, float]) -> tuple[HtmlElement, ...]:
+    """Readability's sibling pass: keep neighbours that score well or read as paragraphs."""
+    parent = top.getparent()
+    if parent is None:
+        return (top,)
+    top_score = final.get(top, 0.0)
+    threshold = max(10.0, top_score * 0.2)
+    top_class = top.get("class")
+    nodes: list[HtmlElement] = []
+    for sib in parent:
+        if sib is top:
+            nodes.append(sib)
+            continue
+        if not isinstance(sib.tag, str):
+            continue
+        bonus = top_score * 0.2 if top_class and sib.get("class") == top_class else 0.0
+        if final.get(sib, -1e9) + bonus >= threshold:
+            nodes.append(sib)
+        elif sib.tag in PARAGRAPH_TAGS:
+            text = sib.text_content()
+            w = weight(text)
+            density = _link_density(sib)
+            if (w > 80 and density < 0.25) or (0 < w <= 80 and density == 0 and re.search(r"[.。!?！？]\s*$", text)):
+                nodes.append(sib)
+    return tuple(nodes)
+
+
+def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlElement]:
+    """The article's strongest markers and all their ancestors: no rule may remove these.
+
+    Markers: ``itemprop=articleBody``, ``<main>``, the ``<article>`` with the most text (when
+    the page has few of them), and the ``<h1>`` that carries the headline.
+    """
+    markers: list[HtmlElement] = list(body.iterfind(".//*[@itemprop='articleBody']"))
+    markers.extend(body.iter("main"))
+    articles = list(body.iter("article"))
+    if 0 < len(articles) <= 3:
+        markers.append(max(articles, key=lambda a: len(a.text_content())))
+    if title:
+        flat = title.casefold()
+        markers.extend(h for h in body.iter("h1") if " ".join(h.text_content().split()).casefold() == flat)
+    protected: set[HtmlElement] = set()
+    for marker in markers:
+        protected.add(marker)
+        protected.update(marker.iterancestors())
+    return frozenset(protected)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether the rendered body is an article, and if not, why and what the page is."""
+
+    is_article: bool
+    reason: str
+    page_type: str = "other"
+
+
+def judge_article(blocks: Sequence[Block], selection: Selection, *, min_chars: int) -> Verdict:
+    """Decide `is_article` from the rendered body (its amount and shape of text)."""
+    if not blocks:
+        return Verdict(False, "no body text found")
+    total = sum(weight(b.text) for b in blocks)
+    if total < min_chars:
+        return Verdict(False, f"too little body text ({int(total)} < {min_chars} weighted characters)")
+    return Verdict(True, "")

@@ -1,0 +1,177 @@
+"""Body nodes → `Block`s (one per paragraph, heading, list item, quote, code block, table row).
+
+While walking the chosen body, two structural, language-independent rules drop what the
+page-level rules could not name: `link_dense` (a container whose text is mostly links) and
+`teaser_list` (a list of similar items that are mostly links).  Both record a `Removal`.
+
+Cost: one walk over the body; one text read per container, so O(size × depth) in C.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from .article import Block, Removal
+from .rules._base import element_path, link_chars
+from .text import collapse_space, excerpt, visible_len, weight
+
+__all__ = ["render_blocks"]
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5",
+    "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr",
+    "td", "th", "figure", "figcaption", "hr", "address", "center", "form", "fieldset", "details", "summary",
+    "caption", "body", "html", "hgroup", "legend", "noscript", "menu", "dir", "listing", "xmp", "plaintext",
+})
+_KIND_OF = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+            "li": "list_item", "blockquote": "quote", "pre": "code", "dt": "paragraph", "dd": "paragraph"}
+_PRUNABLE = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "figure", "aside", "article",
+                       "header", "footer", "center", "font", "fieldset", "details", "tbody", "span", "p", "li"})
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+                      "select", "textarea", "button", "input", "option", "head", "title", "meta", "link"})
+
+
+@dataclass
+class _Writer:
+    """Accumulates inline text into blocks; one instance per page (not shared)."""
+
+    include_tables: bool
+    disabled: frozenset[str]
+    blocks: list[Block] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    buf: list[str] = field(default_factory=list)
+    kinds: list[tuple[str, int, bool]] = field(default_factory=lambda: [("paragraph", 0, False)])
+    list_depth: int = 0
+    tops: frozenset[HtmlElement] = frozenset()
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        kind, level, ordered = self.kinds[-1]
+        raw = "".join(self.buf)
+        self.buf.clear()
+        if kind == "code":
+            text = raw.strip("\n")
+            if text.strip():
+                self.blocks.append(Block("code", text))
+            return
+        text = collapse_space(raw)
+        if text:
+            self.blocks.append(Block(kind, text, level=level, ordered=ordered))
+
+    def walk(self, el: HtmlElement, top: bool = False) -> None:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            self._tail(el)
+            return
+        if tag == "br":
+            self.flush()
+            self._tail(el)
+            return
+        if tag not in BLOCK_TAGS:
+            self._inline(el)
+            return
+        if not top and tag in _PRUNABLE and self._prune(el):
+            self._tail(el)
+            return
+        if tag == "table" and self._data_table(el):
+            self.flush()
+            self._table(el)
+            self._tail(el)
+            return
+        self.flush()
+        self._enter(el)
+        if el.text:
+            self.buf.append(el.text)
+        for child in el:
+            self.walk(child)
+        self.flush()
+        self._leave(el)
+        self._tail(el)
+
+    def _enter(self, el: HtmlElement) -> None:
+        tag = el.tag
+        if tag in ("ul", "ol"):
+            self.list_depth += 1
+            self.kinds.append((self.kinds[-1][0], self.list_depth, tag == "ol"))
+        elif tag == "li":
+            self.kinds.append(("list_item", max(self.list_depth, 1), self.kinds[-1][2]))
+        elif tag in _KIND_OF:
+            level = int(tag[1]) if _KIND_OF[tag] == "heading" else 0
+            self.kinds.append((_KIND_OF[tag], level, False))
+        else:
+            self.kinds.append(self.kinds[-1])
+
+    def _leave(self, el: HtmlElement) -> None:
+        if el.tag in ("ul", "ol"):
+            self.list_depth -= 1
+        self.kinds.pop()
+
+    def _inline(self, el: HtmlElement) -> None:
+        if el.text:
+            self.buf.append(el.text)
+        for child in el:
+            self.walk(child)
+        self._tail(el)
+
+    def _tail(self, el: HtmlElement) -> None:
+        if el.tail and el not in self.tops:  # the text after a body node is outside the body
+            self.buf.append(el.tail)
+
+    def _prune(self, el: HtmlElement) -> bool:
+        """Apply the structural rules to a container; True when it was dropped."""
+        text = el.text_content()
+        chars = visible_len(text)
+        if chars == 0:
+            return el.find(".//img") is None and el.tag not in ("p", "li")
+        links = link_chars(el)
+        density = links / chars
+        tag = el.tag
+        rule = reason = None
+        if tag in ("ul", "ol", "dl") and density > 0.5 and len(el) >= 3 and "teaser_list" not in self.disabled:
+            rule, reason = "teaser_list", f"list of {len(el)} items, {density:.0%} of its text in links"
+        elif tag in ("p", "li", "span"):
+            if density > 0.9 and weight(text) < 100 and "link_dense" not in self.disabled and tag != "li":
+                rule, reason = "link_dense", f"short paragraph that is all link ({density:.0%})"
+        elif "link_dense" not in self.disabled and (
+            (density > 0.5) or (density > 0.25 and weight(text) < 60)
+        ):
+            rule, reason = "link_dense", f"<{tag}> block with {density:.0%} of its text in links"
+        if rule is None:
+            return False
+        self.removed.append(Removal(rule, reason, excerpt(text), element_path(el)))
+        return True
+
+    def _data_table(self, el: HtmlElement) -> bool:
+        """A table of data (render row by row) rather than a layout grid (render as blocks)."""
+        if not self.include_tables or el.find(".//table") is not None:
+            return False
+        if el.find(".//th") is not None or el.find("caption") is not None or el.find("thead") is not None:
+            return True
+        rows = el.findall(".//tr")
+        if len(rows) < 2:
+            return False
+        cells = [c for r in rows for c in r if c.tag in ("td", "th")]
+        if len(cells) < 2 * len(rows):
+            return False
+        return all(weight(c.text_content()) <= 200 and c.find(".//p") is None and c.find(".//div") is None for c in cells)
+
+    def _table(self, el: HtmlElement) -> None:
+        for row in el.iter("tr"):
+            cells = tuple(collapse_space(c.text_content()) for c in row if c.tag in ("td", "th"))
+            if any(cells):
+                header = all(c.tag == "th" for c in row if c.tag in ("td", "th"))
+                self.blocks.append(Block("table_row", " | ".join(cells), cells=cells, header=header))
+
+
+def render_blocks(nodes: Sequence[HtmlElement], *, include_tables: bool = True,
+                  disabled_rules: frozenset[str] = frozenset()) -> tuple[list[Block], list[Removal]]:
+    """Walk the body nodes in order and return their blocks and the structural removals."""
+    writer = _Writer(include_tables=include_tables, disabled=disabled_rules, tops=frozenset(nodes))
+    for node in nodes:
+        writer.walk(node, top=True)
+        writer.flush()
+    return writer.blocks, writer.removed

@@ -1,0 +1,79 @@
+"""Text measures that work for scripts written without spaces.
+
+Counting whitespace-separated words is meaningless for Japanese or Chinese, so every
+measure here counts characters.  A CJK character carries roughly as much information as
+a short English word fragment; `weight()` counts it as `CJK_WEIGHT` Latin characters so
+that thresholds written once ("a paragraph of 25 characters") suit both kinds of text.
+
+All functions are O(len(text)) and allocate little; they run on every paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CJK_WEIGHT",
+    "cjk_count",
+    "cjk_ratio",
+    "collapse_space",
+    "excerpt",
+    "link_density",
+    "punctuation_count",
+    "visible_len",
+    "weight",
+]
+
+CJK_WEIGHT = 2.5
+
+# Han, Hiragana, Katakana, Hangul and their extensions (the same classes the scorer uses).
+_CJK_CLASS = (
+    "\u1100-\u11ff\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
+    "\uff66-\uff9f\uffa0-\uffdc\U00020000-\U0003134f"
+)
+_CJK_RE = re.compile(f"[{_CJK_CLASS}]")
+# Sentence and clause punctuation, Western and CJK (full-width) forms.
+_PUNCT_RE = re.compile(r"[,.;:!?、。，．！？；：]")
+
+
+def visible_len(text: str) -> int:
+    """Number of non-whitespace characters."""
+    return len("".join(text.split()))
+
+
+def cjk_count(text: str) -> int:
+    """Number of CJK characters (Han, kana, Hangul)."""
+    return len(_CJK_RE.findall(text))
+
+
+def cjk_ratio(text: str) -> float:
+    """Share of the visible characters that are CJK (0.0 for empty text)."""
+    n = visible_len(text)
+    return cjk_count(text) / n if n else 0.0
+
+
+def weight(text: str) -> float:
+    """Visible characters with each CJK character counted as `CJK_WEIGHT`."""
+    return visible_len(text) + (CJK_WEIGHT - 1.0) * cjk_count(text)
+
+
+def punctuation_count(text: str) -> int:
+    """Commas, full stops and the like, Western and CJK (、。，！？ count)."""
+    return len(_PUNCT_RE.findall(text))
+
+
+def link_density(link_chars: float, total_chars: float) -> float:
+    """Share of the text that sits inside links (0.0 when there is no text)."""
+    return link_chars / total_chars if total_chars > 0 else 0.0
+
+
+def collapse_space(text: str) -> str:
+    """Runs of whitespace to one space, ends stripped."""
+    return " ".join(text.split())
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """The first `limit` characters of `text` with whitespace collapsed, '…' when cut."""
+    flat = collapse_space(text)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
