@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from .article import Article, Block
 from .decode import decode
 from .errors import InputError, InputTooLarge
+from .measure import Measure
 from .metadata import Metadata, extract_metadata
 from .options import Options
 from .parse import parse_html, strip_non_content, to_root
@@ -78,11 +79,13 @@ def _check_size(size: int, opts: Options) -> None:
 
 
 def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) -> Article:
-    facts = PageFacts(body_chars=visible_len(body.text_content()),
-                      protected=protected_elements(body, meta.title))
+    page_text = body.text_content()
+    facts = PageFacts(body_chars=visible_len(page_text), protected=protected_elements(body, meta.title),
+                      folded_text=page_text.casefold())
     removed = apply_rules(body, active_rules(opts.disabled_rules), facts)
-    selection = select_body(body)
-    blocks, structural = render_blocks(selection.nodes, include_tables=opts.include_tables,
+    measure = Measure()  # sizes changed with the removals: measure afresh
+    selection = select_body(body, measure)
+    blocks, structural = render_blocks(selection.nodes, measure=measure, include_tables=opts.include_tables,
                                        disabled_rules=opts.disabled_rules)
     removed.extend(structural)
     blocks = _drop_headline(blocks, meta.title)

@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .article import Block
+from .measure import Measure, element_text
 from .rules import attribute_signature
 from .text import link_density, punctuation_count, visible_len, weight
 
@@ -44,6 +46,7 @@ _NEGATIVE_RE = re.compile(
     r"ranking|rank|recommend|list|links|banner|header|profile|author|bio|login) "
 )
 MIN_PARAGRAPH_WEIGHT = 25.0
+_ARTICLE_BODY_XPATH = etree.XPath(".//*[@itemprop='articleBody']")
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def _own_text(el: HtmlElement) -> str:
     parts = [el.text or ""]
     for child in el:
         if child.tag in INLINE_TAGS:
-            parts.append(child.text_content())
+            parts.append(element_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -85,7 +88,7 @@ def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
         if tag in PARAGRAPH_TAGS:
             if tag == "blockquote" and el.find(".//p") is not None:
                 continue
-            yield el, el.text_content()
+            yield el, element_text(el)
         elif tag in CONTAINER_TAGS:
             if el.getparent() is not None and el.getparent().tag in PARAGRAPH_TAGS:
                 continue
@@ -94,17 +97,19 @@ def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
                 yield el, text
 
 
-def _paragraph_score(el: HtmlElement, text: str) -> float:
+def _paragraph_score(el: HtmlElement, text: str, measure: Measure) -> float:
     w = weight(text)
     if w < MIN_PARAGRAPH_WEIGHT:
         return 0.0
-    links = sum(visible_len(a.text_content()) for a in el.iter("a")) if el.tag in PARAGRAPH_TAGS else sum(
-        visible_len(a.text_content()) for a in el if a.tag == "a")
-    density = link_density(links, visible_len(text))
+    if el.tag in PARAGRAPH_TAGS:
+        density = measure.link_density(el)
+    else:  # a container's own text: only its direct links count
+        links = sum(visible_len(element_text(a)) for a in el if a.tag == "a")
+        density = link_density(links, visible_len(text))
     return (1.0 + punctuation_count(text) + min(w / 100.0, 3.0)) * (1.0 - density)
 
 
-def select_body(body: HtmlElement) -> Selection:
+def select_body(body: HtmlElement, measure: Measure) -> Selection:
     """Score the page and return the body nodes.  Empty `nodes` when nothing scores."""
     scores: dict[HtmlElement, float] = {}
 
@@ -114,7 +119,7 @@ def select_body(body: HtmlElement) -> Selection:
         scores[node] += amount
 
     for el, text in _paragraphs(body):
-        score = _paragraph_score(el, text)
+        score = _paragraph_score(el, text, measure)
         if score <= 0:
             continue
         if el.tag in CONTAINER_TAGS:
@@ -125,16 +130,11 @@ def select_body(body: HtmlElement) -> Selection:
             credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
     if not scores:
         return Selection((), None, 0.0)
-    final = {node: score * (1.0 - _link_density(node)) for node, score in scores.items()}
+    final = {node: score * (1.0 - measure.link_density(node)) for node, score in scores.items()}
     top = max(final, key=final.__getitem__)
     top = _widen(top, final, body)
-    nodes = _with_siblings(top, final)
+    nodes = _with_siblings(top, final, measure)
     return Selection(nodes, top, final.get(top, 0.0))
-
-
-def _link_density(node: HtmlElement) -> float:
-    chars = visible_len(node.text_content())
-    return link_density(sum(visible_len(a.text_content()) for a in node.iter("a")), chars)
 
 
 def _widen(top: HtmlElement, final: dict[HtmlElement, float], body: HtmlElement) -> HtmlElement:
@@ -161,7 +161,7 @@ def _is_ancestor(anc: HtmlElement, node: HtmlElement) -> bool:
     return any(a is anc for a in node.iterancestors())
 
 
-def _with_siblings(top: HtmlElement, final: dict[HtmlElement, float]) -> tuple[HtmlElement, ...]:
+def _with_siblings(top: HtmlElement, final: dict[HtmlElement, float], measure: Measure) -> tuple[HtmlElement, ...]:
     """Readability's sibling pass: keep neighbours that score well or read as paragraphs."""
     parent = top.getparent()
     if parent is None:
@@ -180,9 +180,9 @@ def _with_siblings(top: HtmlElement, final: dict[HtmlElement, float]) -> tuple[H
         if final.get(sib, -1e9) + bonus >= threshold:
             nodes.append(sib)
         elif sib.tag in PARAGRAPH_TAGS:
-            text = sib.text_content()
+            text = element_text(sib)
             w = weight(text)
-            density = _link_density(sib)
+            density = measure.link_density(sib)
             if (w > 80 and density < 0.25) or (0 < w <= 80 and density == 0 and re.search(r"[.。!?！？]\s*$", text)):
                 nodes.append(sib)
     return tuple(nodes)
@@ -194,7 +194,7 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
     Markers: ``itemprop=articleBody``, ``<main>``, the ``<article>`` with the most text (when
     the page has few of them), and the ``<h1>`` that carries the headline.
     """
-    markers: list[HtmlElement] = list(body.iterfind(".//*[@itemprop='articleBody']"))
+    markers: list[HtmlElement] = _ARTICLE_BODY_XPATH(body)
     markers.extend(body.iter("main"))
     articles = list(body.iter("article"))
     if 0 < len(articles) <= 3:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from .article import Block, Removal
-from .rules._base import element_path, link_chars
+from .measure import Measure, element_text
+from .rules._base import element_path
 from .text import collapse_space, excerpt, visible_len, weight
 
 __all__ = ["render_blocks"]
@@ -46,6 +47,7 @@ class _Writer:
     kinds: list[tuple[str, int, bool]] = field(default_factory=lambda: [("paragraph", 0, False)])
     list_depth: int = 0
     tops: frozenset[HtmlElement] = frozenset()
+    measure: Measure = field(default_factory=Measure)
 
     def flush(self) -> None:
         if not self.buf:
@@ -123,12 +125,11 @@ class _Writer:
 
     def _prune(self, el: HtmlElement) -> bool:
         """Apply the structural rules to a container; True when it was dropped."""
-        text = el.text_content()
-        chars = visible_len(text)
+        chars = self.measure.chars(el)
         if chars == 0:
             return el.find(".//img") is None and el.tag not in ("p", "li")
-        links = link_chars(el)
-        density = links / chars
+        text = element_text(el)
+        density = self.measure.link_density(el)
         tag = el.tag
         rule = reason = None
         if tag in ("ul", "ol", "dl") and density > 0.5 and len(el) >= 3 and "teaser_list" not in self.disabled:
@@ -157,20 +158,21 @@ class _Writer:
         cells = [c for r in rows for c in r if c.tag in ("td", "th")]
         if len(cells) < 2 * len(rows):
             return False
-        return all(weight(c.text_content()) <= 200 and c.find(".//p") is None and c.find(".//div") is None for c in cells)
+        return all(weight(element_text(c)) <= 200 and c.find(".//p") is None and c.find(".//div") is None for c in cells)
 
     def _table(self, el: HtmlElement) -> None:
         for row in el.iter("tr"):
-            cells = tuple(collapse_space(c.text_content()) for c in row if c.tag in ("td", "th"))
+            cells = tuple(collapse_space(element_text(c)) for c in row if c.tag in ("td", "th"))
             if any(cells):
                 header = all(c.tag == "th" for c in row if c.tag in ("td", "th"))
                 self.blocks.append(Block("table_row", " | ".join(cells), cells=cells, header=header))
 
 
-def render_blocks(nodes: Sequence[HtmlElement], *, include_tables: bool = True,
+def render_blocks(nodes: Sequence[HtmlElement], *, measure: Measure, include_tables: bool = True,
                   disabled_rules: frozenset[str] = frozenset()) -> tuple[list[Block], list[Removal]]:
     """Walk the body nodes in order and return their blocks and the structural removals."""
-    writer = _Writer(include_tables=include_tables, disabled=disabled_rules, tops=frozenset(nodes))
+    writer = _Writer(include_tables=include_tables, disabled=disabled_rules, tops=frozenset(nodes),
+                     measure=measure)
     for node in nodes:
         writer.walk(node, top=True)
         writer.flush()

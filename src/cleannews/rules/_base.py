@@ -1,75 +1,84 @@
-"""The machinery every boilerplate rule shares: attribute signatures, matches, the walk.
+"""The machinery every boilerplate rule shares: element views, matches and the walk.
 
-A rule is data (`AttributeRule`: class/id words, tags, roles, heading words) plus at most a
-small predicate.  `apply_rules` walks the page once, asks each active rule in order whether an
-element is boilerplate, then removes what matched, oldest ancestor first, recording a `Removal`
-for each.  Cost: one pass over the elements; text is measured only for elements that match.
+A rule is data (`AttributeRule`: tags, ARIA roles, class/id words; `TitledWidget`: heading
+phrases; `TextBlock`: text patterns) plus a small `match`.  `apply_rules` walks the page
+once.  Attribute rules are merged into one index (one regex per element, not one per rule);
+text rules are skipped outright on pages whose text cannot match them.  What matched is
+removed afterwards, outermost first, with a `Removal` for each.
+
+Cost: one pass over the elements; text is read only for heading-like or small elements of
+text rules that can match, and for elements that matched.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..article import Removal
-from ..text import excerpt, visible_len
+from ..measure import Measure
+from ..text import excerpt
 
 __all__ = [
     "AttributeRule",
+    "ElementView",
     "Match",
     "PageFacts",
     "Rule",
     "apply_rules",
     "attribute_signature",
+    "drop_element",
     "element_path",
-    "link_chars",
 ]
 
-_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _TAXONOMY_CLASS_RE = re.compile(r"(?:tag|category|categories|cat)-")
+_LINK_TEXT = etree.XPath("string(.)")
 
 
 def attribute_signature(el: HtmlElement) -> str:
-    """Class and id words, lower-cased and space separated: 'mostRead-box' -> ' most read box '.
+    """Class and id words, lower-cased, space separated: 'share-bar mostRead' → ' share bar mostread '.
 
-    CamelCase and -/_ separators split into words, so rule words match whole words only.
+    Words split at '-', '_' and spaces only: camelCase names stay whole ('highLightSearchTarget'
+    is one word), so rules name their words as prefixes ('related*' for 'relatedArticles').
     Returns '' for elements with neither attribute.  Cost: two attribute reads, one split.
     """
     attrs = el.attrib
     classes = attrs.get("class", "")
     if "tag-" in classes or "category-" in classes:
-        # WordPress lists the post's tags and categories as classes ('tag-comments').
+        # WordPress lists the post's own tags and categories as classes ('tag-comments').
         classes = " ".join(c for c in classes.split() if not _TAXONOMY_CLASS_RE.match(c))
     raw = classes + " " + attrs.get("id", "")
     if raw == " ":
         return ""
-    words = _SPLIT_RE.split(_CAMEL_RE.sub(" ", raw).lower())
-    return " " + " ".join(w for w in words if w) + " "
-
-
-def link_chars(el: HtmlElement) -> int:
-    """Visible characters inside `<a>` descendants (and `el` itself if it is a link)."""
-    return sum(visible_len(a.text_content()) for a in el.iter("a"))
+    return " " + " ".join(w for w in _SPLIT_RE.split(raw.lower()) if w) + " "
 
 
 def element_path(el: HtmlElement) -> str:
-    """A short, readable location such as 'body/div[2]/aside[1]'.  Cost: O(depth × siblings)."""
-    parts: list[str] = []
-    node: HtmlElement | None = el
-    while node is not None and node.tag not in ("html",):
-        parent = node.getparent()
-        if parent is None or node.tag == "body":
-            parts.append(str(node.tag))
-            break
-        same = [c for c in parent if c.tag == node.tag]
-        parts.append(f"{node.tag}[{same.index(node) + 1}]" if len(same) > 1 else str(node.tag))
-        node = parent
-    return "/".join(reversed(parts))
+    """Where the element sits, e.g. 'body/div[2]/aside'.  Cost: one C call."""
+    path = el.getroottree().getpath(el)
+    return path[6:] if path.startswith("/html/") else path.lstrip("/")
+
+
+def drop_element(el: HtmlElement) -> None:
+    """Remove `el` and its subtree, keeping the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 @dataclass(frozen=True)
@@ -80,10 +89,32 @@ class PageFacts:
         body_chars: visible characters in `<body>` after non-content tags were stripped.
         protected: elements that contain the article's strongest markers (the headline, an
             `articleBody`, `<main>`); no rule may remove them.
+        folded_text: the page's visible text, case-folded, for rules to check cheaply
+            whether they can apply at all.
+        measure: cached element sizes for this page (see `cleannews.measure`).
     """
 
     body_chars: int
     protected: frozenset[HtmlElement] = field(default_factory=frozenset)
+    folded_text: str = ""
+    measure: Measure = field(default_factory=Measure, compare=False)
+
+
+class ElementView:
+    """One element as the rules see it: its class/id signature and, read on demand, its text."""
+
+    __slots__ = ("el", "signature", "_text")
+
+    def __init__(self, el: HtmlElement, signature: str) -> None:
+        self.el = el
+        self.signature = signature
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = _LINK_TEXT(self.el)
+        return self._text
 
 
 @dataclass(frozen=True)
@@ -101,34 +132,33 @@ class Rule(Protocol):
     """A named kind of boilerplate.  `match` returns a `Match` or None; it must not mutate."""
 
     name: str
+    description: str
+    max_share: float
 
-    def match(self, el: HtmlElement, signature: str, facts: PageFacts) -> Match | None: ...
+    def applies(self, facts: PageFacts) -> bool: ...
 
-
-def _words_regex(words: Iterable[str]) -> re.Pattern[str] | None:
-    """' word ' matching for signatures: entries ending in '*' match as prefixes."""
-    alts = []
-    for w in words:
-        w = w.lower()
-        alts.append(re.escape(w[:-1]) + r"[a-z0-9]*" if w.endswith("*") else re.escape(w))
-    return re.compile(r" (?:%s) " % "|".join(alts)) if alts else None
+    def match(self, view: ElementView, facts: PageFacts) -> Match | None: ...
 
 
-def heading_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """Matches a whole short heading that starts with one of `phrases` (case-insensitive)."""
-    alts = [re.escape(p) for p in phrases]
-    if not alts:
-        return None
-    return re.compile(r"^\W*(?:%s)" % "|".join(alts), re.IGNORECASE)
+# Class/id words are trusted on structural containers only: a `<p>` or `<span>` named
+# 'search-target' is still a paragraph, while a `<div>` named 'search' is a widget.
+CLASS_RULE_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "li", "dl", "dd", "dt", "table", "tbody",
+                             "tr", "td", "header", "footer", "nav", "form", "figure", "ins", "iframe", "center",
+                             "article", "details", "menu", "fieldset"})
+
+
+def _word_pattern(words: Sequence[str]) -> str:
+    """Alternation for whole signature words; entries ending in '*' match as prefixes."""
+    return "|".join(re.escape(w[:-1]) + "[a-z0-9]*" if w.endswith("*") else re.escape(w) for w in words)
 
 
 @dataclass(frozen=True)
 class AttributeRule:
     """A rule expressed as data: tags, ARIA roles and class/id words that mark boilerplate.
 
-    `words` are matched as whole words of the class/id signature ('share*' is a prefix).
-    `max_share`: an element holding more than this share of the page's text, with little of it
-    in links, is prose, not boilerplate, and is kept (a wrapper named 'has-sidebar', say).
+    `words` match whole words of the class/id signature ('share*' is a prefix; 'site search'
+    is two consecutive words).  `max_share`: an element holding more than this share of the
+    page's text, with little of it in links, is prose, not boilerplate, and is kept.
     """
 
     name: str
@@ -140,34 +170,78 @@ class AttributeRule:
     _words_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_words_re", _words_regex(self.words))
+        for name in ("words", "tags", "roles"):  # tuples keep the rule hashable
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        words_re = re.compile(rf"(?<= )(?:{_word_pattern(self.words)})(?= )") if self.words else None
+        object.__setattr__(self, "_words_re", words_re)
 
-    def match(self, el: HtmlElement, signature: str, facts: PageFacts) -> Match | None:
-        reason = None
+    def applies(self, facts: PageFacts) -> bool:
+        return True
+
+    def match(self, view: ElementView, facts: PageFacts) -> Match | None:
+        el = view.el
         if el.tag in self.tags:
-            reason = f"<{el.tag}> element"
-        elif self.roles and el.get("role") in self.roles:
-            reason = f"role={el.get('role')}"
-        elif signature and self._words_re is not None:
-            found = self._words_re.search(signature)
+            return Match((el,), f"<{el.tag}> element")
+        role = el.get("role") if self.roles else None
+        if role and role in self.roles:
+            return Match((el,), f"role={role}")
+        if view.signature and self._words_re is not None and el.tag in CLASS_RULE_TAGS:
+            found = self._words_re.search(view.signature)
             if found:
-                reason = f"class/id word '{found.group().strip()}'"
-        if reason is None:
+                return Match((el,), f"class/id word '{found.group()}'")
+        return None
+
+
+class _AttributeIndex:
+    """Several `AttributeRule`s answered with one regex search per element (first rule wins)."""
+
+    def __init__(self, rules: Sequence[AttributeRule]) -> None:
+        self.rules = tuple(rules)
+        self.by_tag = {}
+        self.by_role = {}
+        for i, rule in enumerate(self.rules):
+            for tag in rule.tags:
+                self.by_tag.setdefault(tag, i)
+            for role in rule.roles:
+                self.by_role.setdefault(role, i)
+        groups = [f"(?P<r{i}>{_word_pattern(r.words)})" for i, r in enumerate(self.rules) if r.words]
+        self.words_re = re.compile(rf"(?<= )(?:{'|'.join(groups)})(?= )") if groups else None
+
+    def match(self, view: ElementView) -> tuple[AttributeRule, str] | None:
+        el = view.el
+        best: tuple[int, str] | None = None
+        i = self.by_tag.get(el.tag)
+        if i is not None:
+            best = (i, f"<{el.tag}> element")
+        role = el.get("role")
+        if role and role in self.by_role and (best is None or self.by_role[role] < best[0]):
+            best = (self.by_role[role], f"role={role}")
+        if view.signature and self.words_re is not None and el.tag in CLASS_RULE_TAGS:
+            for found in self.words_re.finditer(view.signature):
+                rule_index = int(found.lastgroup[1:])  # type: ignore[index]
+                if best is None or rule_index < best[0]:
+                    best = (rule_index, f"class/id word '{found.group()}'")
+        if best is None:
             return None
-        return Match((el,), reason)
+        return self.rules[best[0]], best[1]
+
+
+@lru_cache(maxsize=64)
+def _index_for(rules: tuple[Rule, ...]) -> tuple[_AttributeIndex, tuple[Rule, ...]]:
+    """Split an ordered rule list into one attribute index and the remaining rules (cached)."""
+    attribute_rules = [r for r in rules if isinstance(r, AttributeRule)]
+    others = tuple(r for r in rules if not isinstance(r, AttributeRule))
+    return _AttributeIndex(attribute_rules), others
 
 
 def _too_central(el: HtmlElement, facts: PageFacts, max_share: float) -> bool:
     """True when `el` holds so much low-link prose that it must be the article, not a widget."""
     if max_share >= 1.0 or facts.body_chars == 0:
         return False
-    chars = visible_len(el.text_content())
+    chars = facts.measure.chars(el)
     if chars < max_share * facts.body_chars:
         return False
-    return link_chars(el) < 0.5 * chars
-
-
-_SKIP_TAGS = frozenset({"html", "body"})
+    return facts.measure.link_chars(el) < 0.5 * chars
 
 
 def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> list[Removal]:
@@ -176,30 +250,42 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> l
     One walk over the elements; an element inside an already matched subtree is not asked
     again.  Protected elements and elements too central to be boilerplate are kept.
     """
-    matched: list[tuple[Match, Rule]] = []
+    index, others = _index_for(tuple(rules))
+    text_rules = tuple(r for r in others if r.applies(facts))
+    matched: list[tuple[HtmlElement, str, str]] = []
     claimed: set[HtmlElement] = set()
-    for el in body.iter():
-        if el.tag in _SKIP_TAGS or not isinstance(el.tag, str):
+    protected = facts.protected
+    stack = list(reversed(body))  # depth-first, document order; a claimed subtree is skipped whole
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el in claimed:
             continue
-        parent = el.getparent()
-        if parent in claimed:
-            claimed.add(el)
+        if el not in protected and _claim(el, index, text_rules, facts, matched, claimed):
             continue
-        if el in facts.protected:
-            continue
-        signature = attribute_signature(el)
-        for rule in rules:
-            m = rule.match(el, signature, facts)
-            if m is None or any(t in facts.protected or t in claimed for t in m.targets):
-                continue
-            max_share = getattr(rule, "max_share", 0.4)
-            if any(_too_central(t, facts, max_share) for t in m.targets):
-                continue
-            matched.extend((t, m.reason, rule.name) for t in m.targets)
-            claimed.update(m.targets)
-            if el in claimed:
-                break
+        stack.extend(reversed(el))
     return _remove(matched, claimed)
+
+
+def _claim(el: HtmlElement, index: _AttributeIndex, text_rules: Sequence[Rule], facts: PageFacts,
+           matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
+    """Ask the rules about `el`; record what they claim.  True when `el` itself is claimed."""
+    view = ElementView(el, attribute_signature(el))
+    hit = index.match(view)
+    if hit is not None and not _too_central(el, facts, hit[0].max_share):
+        matched.append((el, hit[1], hit[0].name))
+        claimed.add(el)
+        return True
+    for rule in text_rules:
+        m = rule.match(view, facts)
+        if m is None or any(t in facts.protected or t in claimed for t in m.targets):
+            continue
+        if any(_too_central(t, facts, rule.max_share) for t in m.targets):
+            continue
+        matched.extend((t, m.reason, rule.name) for t in m.targets)
+        claimed.update(m.targets)
+        if el in claimed:
+            return True
+    return False
 
 
 def _remove(matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> list[Removal]:
@@ -207,9 +293,7 @@ def _remove(matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElemen
     for target, reason, rule_name in matched:
         if any(anc in claimed for anc in target.iterancestors()):
             continue  # an ancestor goes anyway; report the outermost removal only
-        text = target.text_content()
-        removals.append(Removal(rule_name, reason, excerpt(text), element_path(target)))
+        removals.append(Removal(rule_name, reason, excerpt(_LINK_TEXT(target)), element_path(target)))
     for target, _, _ in matched:
-        if target.getparent() is not None:
-            target.drop_tree()
+        drop_element(target)
     return removals

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from ..text import visible_len
-from ._base import Match, PageFacts, link_chars
+from ._base import ElementView, Match, PageFacts
 
 __all__ = ["HEADING_TAGS", "TextBlock", "TitledWidget", "is_heading_like"]
 
@@ -71,12 +71,22 @@ class TitledWidget:
     _re: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "phrases", tuple(self.phrases))
         object.__setattr__(self, "_re", _phrase_regex(self.phrases, self.exact))
 
-    def match(self, el: HtmlElement, signature: str, facts: PageFacts) -> Match | None:
-        if not is_heading_like(el, signature) and not (self.exact and len(el) == 0):
+    def applies(self, facts: PageFacts) -> bool:
+        return True
+
+    def match(self, view: ElementView, facts: PageFacts) -> Match | None:
+        el = view.el
+        if is_heading_like(el, view.signature):
+            if facts.measure.chars(el) > MAX_HEADING_CHARS * 2:
+                return None
+            text = view.text
+        elif self.exact and len(el) == 0 and el.text and len(el.text) <= MAX_HEADING_CHARS:
+            text = el.text  # a lone label such as <span>PR</span>: no text read needed
+        else:
             return None
-        text = el.text_content()
         chars = visible_len(text)
         if chars == 0 or chars > MAX_HEADING_CHARS or not self._re.search(text.strip()):
             return None
@@ -84,7 +94,7 @@ class TitledWidget:
         container = self._widget_container(el, chars, facts)
         if container is not el:
             return Match((container,), reason + " over a block of links")
-        followers = self._followers(el)
+        followers = self._followers(el, facts)
         if not followers:
             return None
         return Match((el, *followers), reason + f" and {len(followers)} block(s) after it")
@@ -97,23 +107,23 @@ class TitledWidget:
             parent = node.getparent()
             if parent is None or parent.tag in ("body", "html") or parent in facts.protected:
                 return node
-            chars = visible_len(parent.text_content())
+            chars = facts.measure.chars(parent)
             if chars > limit and chars > 200:
                 return node
-            links = link_chars(parent)
+            links = facts.measure.link_chars(parent)
             if not _mostly_links(chars - heading_chars, links, slack=20):
                 return node
             node = parent
 
-    def _followers(self, heading: HtmlElement) -> list[HtmlElement]:
+    def _followers(self, heading: HtmlElement, facts: PageFacts) -> list[HtmlElement]:
         """Siblings after the heading that belong to its widget (stops at prose or a heading)."""
         out: list[HtmlElement] = []
         for sib in heading.itersiblings():
             if not isinstance(sib.tag, str) or sib.tag in HEADING_TAGS:
                 break
             if not self.follow_all:
-                chars = visible_len(sib.text_content())
-                if chars and not _mostly_links(chars, link_chars(sib), slack=10):
+                chars = facts.measure.chars(sib)
+                if chars and not _mostly_links(chars, facts.measure.link_chars(sib), slack=10):
                     break
             out.append(sib)
         return out
@@ -126,24 +136,33 @@ _BLOCKISH = frozenset({"p", "div", "span", "li", "section", "aside", "dd", "td",
 class TextBlock:
     """A short element whose whole text matches `patterns`, widened to its small container.
 
-    Only elements with at most a few children are read, so the cost stays near one text
-    read per leaf block.
+    `keys` are plain substrings, one of which any match must contain: a page whose text holds
+    none of them is skipped without a walk.  Only elements with at most a few children are read.
     """
 
     name: str
     description: str
     patterns: Sequence[str]
     max_chars: int = 200
+    keys: Sequence[str] = ()
     max_share: float = 0.3
     _re: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "patterns", tuple(self.patterns))
         object.__setattr__(self, "_re", re.compile("|".join(f"(?:{p})" for p in self.patterns), re.IGNORECASE))
+        object.__setattr__(self, "keys", tuple(k.casefold() for k in self.keys))
 
-    def match(self, el: HtmlElement, signature: str, facts: PageFacts) -> Match | None:
-        if el.tag not in _BLOCKISH or len(el) > 4:
+    def applies(self, facts: PageFacts) -> bool:
+        """Only pages whose text holds one of the `keys` are walked (substring tests, no regex)."""
+        text = facts.folded_text
+        return any(k in text for k in self.keys)
+
+    def match(self, view: ElementView, facts: PageFacts) -> Match | None:
+        el = view.el
+        if el.tag not in _BLOCKISH or len(el) > 4 or facts.measure.chars(el) > self.max_chars * 2:
             return None
-        text = el.text_content()
+        text = view.text
         chars = visible_len(text)
         if chars == 0 or chars > self.max_chars:
             return None
@@ -155,8 +174,9 @@ class TextBlock:
             parent = target.getparent()
             if parent is None or parent.tag in ("body", "html") or parent in facts.protected:
                 break
-            pchars = visible_len(parent.text_content())
-            if pchars > self.max_chars * 1.5 or (pchars - chars > 40 and not _mostly_links(pchars - chars, link_chars(parent), 40)):
+            pchars = facts.measure.chars(parent)
+            if pchars > self.max_chars * 1.5 or (
+                    pchars - chars > 40 and not _mostly_links(pchars - chars, facts.measure.link_chars(parent), 40)):
                 break
             target = parent
         return Match((target,), f"text '{found.group()}'")

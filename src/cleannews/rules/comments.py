@@ -39,5 +39,6 @@ COMMENT_COUNTER = TextBlock(
         r"^(?:no|view|show|add|post|write) (?:a )?comments?$",
         r"^コメント(?:する|を書く|を見る|一覧)$",
     ],
+    keys=("コメント", "comment", "评论", "評論", "response", "repl"),
     max_chars=40,
 )

@@ -29,5 +29,6 @@ CONSENT_TEXT = TextBlock(
         r"(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter", r"get (?:our|the) newsletter",
         r"メール(?:マガジン|マガ)(?:登録|の登録|を購読)", r"メルマガ(?:登録|を購読)", r"newsletter abonnieren",
     ],
+    keys=("cookie", "クッキー", "メール", "メルマガ", "newsletter"),
     max_chars=300,
 )

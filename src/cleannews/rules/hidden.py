@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import HtmlElement
-
-from ._base import Match, PageFacts
+from ._base import ElementView, Match, PageFacts
 
 __all__ = ["HIDDEN"]
 
@@ -26,7 +24,12 @@ class HiddenRule:
     description = "hidden elements (hidden attribute, display:none, aria-hidden, sr-only)"
     max_share = 1.0  # hidden text is never shown, however much of it there is
 
-    def match(self, el: HtmlElement, signature: str, facts: PageFacts) -> Match | None:
+    def applies(self, facts: PageFacts) -> bool:
+        return True
+
+    def match(self, view: ElementView, facts: PageFacts) -> Match | None:
+        el = view.el
+        signature = view.signature
         attrs = el.attrib
         if "hidden" in attrs:
             return Match((el,), "hidden attribute")

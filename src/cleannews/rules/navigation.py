@@ -21,6 +21,7 @@ SKIP_LINKS = TextBlock(
         r"^(?:跳到|跳转到|跳過|跳过)(?:主要)?(?:内容|正文|導覽)",
         r"^(?:zum inhalt|aller au contenu|saltar al contenido)",
     ],
+    keys=("スキップ", "移動", "ジャンプ", "skip", "跳", "inhalt", "contenu", "contenido"),
     max_chars=120,
 )
 
@@ -32,7 +33,8 @@ NAVIGATION = AttributeRule(
     words=(
         "nav", "navi*", "navbar*", "gnav*", "lnav*", "snav*", "subnav*", "globalnav*", "menu*", "megamenu",
         "breadcrumb*", "breadcrumbs", "crumbs", "topicpath", "pankuzu", "skip*",
-        "pager", "pagination", "paging", "pagenav", "masthead", "toolbar", "search*", "searchform",
+        "pager", "pagination", "paging", "pagenav", "masthead", "toolbar", "search", "searchform", "searchbox",
+        "search form", "search box", "site search",
         "jump", "jumplink*", "site header", "global header", "gheader", "header nav", "tab*",
     ),
 )

@@ -32,5 +32,7 @@ PAYWALL_TEXT = TextBlock(
         r"subscribers? only", r"create (?:a )?free account", r"to continue reading", r"become a member",
         r"订阅(?:后|全文)", r"登录后(?:阅读|查看)", r"开通会员", r"jetzt abonnieren", r"abonnez-vous",
     ],
+    keys=("会員", "続き", "ログイン", "残り", "この記事は", "全文", "subscri", "sign in", "log in", "account",
+          "reading", "member", "订阅", "登录", "会员", "abonn"),
     max_chars=250,
 )

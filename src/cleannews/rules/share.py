@@ -30,5 +30,6 @@ SHARE_TEXT = TextBlock(
         r"^(?:分享到|分享至|分享：|分享:)",
         r"^(?:ツイート|tweet|facebook|twitter|line|はてなブックマーク|pocket|email)(?:\s+(?:ツイート|tweet|facebook|twitter|line|はてなブックマーク|pocket|email|share))+$",
     ],
+    keys=("シェア", "共有", "share", "分享", "ツイート", "tweet"),
     max_chars=80,
 )
