@@ -1,0 +1,279 @@
+"""str -> lxml tree, safely: no network, no entity expansion, bounded depth and size.
+
+libxml2 (2.14) aborts the whole parse at nesting depth 256 without
+XML_PARSE_HUGE: with ``recover=True`` it silently returns the tree built so far,
+so everything after the deep point (often the article itself) is lost.
+`parse_html` detects that and re-parses a copy whose excess start/end tags were
+dropped by a cheap linear tokenizer (`_cap_nesting`); text is kept.
+Other libxml2 limits without huge_tree: a single text node, attribute or comment
+over 10 MB also aborts the parse (the caller's byte limit makes this rare).
+Nothing here recurses in Python; every pass is linear in the input.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from collections import Counter
+from typing import Any, TypeVar, cast
+
+import lxml.etree as etree
+import lxml.html
+
+from .errors import InputError
+
+__all__ = ["copy_tree", "parse_html", "strip_non_content", "to_root"]
+
+_NON_CONTENT = ("script", "style", "noscript", "template", "svg", "iframe", "object",
+                "embed", "canvas", "select", "textarea", "button", "input")
+# Leading <?xml ...?> (lxml refuses str input with an encoding declaration) and a
+# DOCTYPE with an internal subset (the HTML parser ignores entity declarations
+# but leaks the closing "]>" into the body as text).
+_PROLOG = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^\[>]*\[.*?\]\s*>)?",
+                     re.S | re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][^\s/>]*)[^>]*>", re.S)
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe",
+                       "noembed", "noframes", "noscript"})
+_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                   "meta", "param", "source", "track", "wbr", "keygen"})
+_SIBLING_CLOSES = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th"})
+_CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "div", "dl",
+                       "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+                       "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre",
+                       "section", "table", "ul"})
+_INLINE = frozenset({"a", "abbr", "b", "big", "code", "em", "font", "i", "s", "small",
+                     "span", "strong", "sub", "sup", "u"})
+_RETRY_DEPTHS = (180, 60)  # soft limits; +50 hard; libxml2 aborts at 256
+_E = TypeVar("_E", bound=etree._Element)
+
+
+def parse_html(text: str, *, max_depth: int = 256,
+               max_elements: int = 200_000) -> lxml.html.HtmlElement:
+    """Parse HTML text into a tree and return its <html> root (which has a <body>).
+
+    Never raises on content: empty, plain-text or broken input gives a minimal
+    document. Comments and processing instructions are dropped; <head>,
+    scripts and styles are kept (see `strip_non_content`). Elements deeper than
+    `max_depth` are flattened into their ancestor's text; elements beyond
+    `max_elements` (document order) are dropped.
+    Cost: one libxml2 parse plus two XPath passes in C (~0.1 s per million
+    elements); a document that hits libxml2's depth limit also costs a Python
+    tokenizer pass (~1 s per 10 MB of tags) and a re-parse.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"parse_html() needs str, not {type(text).__name__}; "
+                         "use cleannews.decode.decode() for bytes")
+    root = _parse(_sanitize(text))
+    _limit_depth(root, max_depth)
+    _limit_elements(root, max_elements)
+    return _wrap(root)
+
+
+def strip_non_content(root: etree._Element) -> None:
+    """Remove scripts, styles, embeds, form controls etc. from <body>, in place.
+
+    Tail text of removed elements is kept; <head> is untouched. If `root` is
+    not an <html> element, its whole subtree is treated as body. Cost: one C
+    pass (`lxml.etree.strip_elements`).
+    """
+    containers = root.findall("body") if root.tag == "html" else [root]
+    for container in containers:
+        etree.strip_elements(container, *_NON_CONTENT, with_tail=False)
+
+
+def copy_tree(node: _E) -> _E:
+    """Deep copy of `node` and its subtree (without its tail). Cost: O(subtree) in C."""
+    clone = copy.deepcopy(node)
+    clone.tail = None
+    return clone
+
+
+def to_root(obj: Any, *, max_depth: int = 256,
+            max_elements: int = 200_000) -> lxml.html.HtmlElement:
+    """An <html> root for an lxml element/tree or a BeautifulSoup object.
+
+    The caller's object is never modified: lxml input is deep-copied (an
+    element that is not <html> is wrapped in <html><body>), non-HTML lxml
+    elements and bs4 objects are serialised and re-parsed. Comments are
+    dropped and the same depth/element limits as `parse_html` apply.
+    Cost: O(n) C copy for lxml.html trees; serialise + parse otherwise.
+    """
+    if isinstance(obj, etree._ElementTree):
+        obj = obj.getroot()
+        if obj is None:
+            return _empty()
+    if isinstance(obj, lxml.html.HtmlElement):
+        root = _wrap(copy_tree(obj))
+        etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction,
+                             with_tail=False)
+        _limit_depth(root, max_depth)
+        _limit_elements(root, max_elements)
+        return _wrap(root)
+    if isinstance(obj, etree._Element):  # XML-parsed or comment: round-trip as HTML
+        text = etree.tostring(obj, method="html", encoding="unicode", with_tail=False)
+    elif type(obj).__module__.startswith("bs4"):
+        text = str(obj)  # bs4 serialises iteratively; no bs4 import needed
+    else:
+        raise InputError(f"cannot make a tree from {type(obj).__name__}")
+    return parse_html(text, max_depth=max_depth, max_elements=max_elements)
+
+
+def _new_parser() -> lxml.html.HTMLParser:
+    """A fresh parser (~2 µs): lxml parsers must not be shared across threads."""
+    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                                recover=True, huge_tree=False, collect_ids=False,
+                                remove_blank_text=False)
+
+
+def _sanitize(text: str) -> str:
+    """Strip the XML prolog, NULs and lone surrogates (which end libxml2's input)."""
+    prolog = _PROLOG.match(text)
+    if prolog is not None and prolog.end():
+        text = text[prolog.end():]
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text.isascii():  # isascii() is O(1) on str
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def _parse(text: str) -> lxml.html.HtmlElement:
+    """libxml2 parse with one or two re-parses if the depth limit cut the document."""
+    root, too_deep = _fromstring(text)
+    for depth in _RETRY_DEPTHS:
+        if not too_deep:
+            break
+        root, too_deep = _fromstring(_cap_nesting(text, depth))
+    return _wrap(root) if root is not None else _empty()
+
+
+def _fromstring(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """(root or None, whether libxml2 stopped at its nesting limit)."""
+    if not text.strip():
+        return None, False
+    parser = _new_parser()
+    try:
+        root = etree.fromstring(text, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, False
+    too_deep = any(err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in
+                   err.message.lower() for err in parser.error_log)
+    return root, too_deep
+
+
+def _empty() -> lxml.html.HtmlElement:
+    root = lxml.html.Element("html")
+    etree.SubElement(root, "body")
+    return root
+
+
+def _wrap(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """Make sure `root` is <html> with a <body> child, wrapping it if needed."""
+    if root.tag != "html":
+        html = lxml.html.Element("html")
+        if root.tag in ("body", "head"):
+            html.append(root)
+        else:
+            etree.SubElement(html, "body").append(root)
+        root = html
+    if root.find("body") is None:
+        etree.SubElement(root, "body")
+    return root
+
+
+def _cap_nesting(text: str, limit: int) -> str:
+    """Drop start/end tags of runaway nesting; keep all text.
+
+    Past `limit` open elements, a start tag whose name is already open (the
+    repeated unclosed <div>/<b>) is dropped; others may nest up to `limit + 50`.
+    A rough tokenizer (comments, raw-text and void elements, a few implied end
+    tags) that over-estimates depth rather than under-estimating it.
+    Cost: one regex scan plus O(limit) list work per end tag; searching only up
+    to the last ">" and remembering never-closed raw-text elements keeps regex
+    attempts from rescanning the tail (no quadratic inputs).
+    """
+    out: list[str] = []
+    stack: list[str] = []
+    opened: Counter[str] = Counter()
+    dropped: Counter[str] = Counter()
+    unclosed_raw: set[str] = set()
+
+    def pop_to(index: int) -> None:
+        opened.subtract(stack[index:])
+        del stack[index:]
+
+    pos, stop = 0, text.rfind(">") + 1
+    while (match := _TOKEN.search(text, pos, stop)) is not None:
+        end, name = match.end(), (match.group(2) or "").lower()
+        keep = True
+        if not name or name in _VOID:
+            pass
+        elif match.group(1):  # end tag: dropped (innermost) elements close first
+            if dropped[name]:
+                dropped[name] -= 1
+                keep = False
+            elif opened[name]:
+                pop_to(len(stack) - 1 - stack[::-1].index(name))
+                dropped.clear()
+        else:
+            while stack and ((stack[-1] == "p" and name in _CLOSES_P)
+                             or (stack[-1] == name and name in _SIBLING_CLOSES)):
+                pop_to(len(stack) - 1)
+            depth = len(stack)
+            if depth >= limit + 50 or (depth >= limit and opened[name]):
+                dropped[name] += 1
+                keep = False
+            else:
+                stack.append(name)
+                opened[name] += 1
+                if name in _RAW_TEXT and name not in unclosed_raw:
+                    raw = _RAW_END[name].search(text, end)
+                    if raw is None:
+                        unclosed_raw.add(name)
+                    else:
+                        pop_to(len(stack) - 1)
+                        end = raw.end()
+        out.append(text[pos:end] if keep else
+                   text[pos:match.start()] + ("" if name in _INLINE else "\n"))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _too_deep_xpath(max_depth: int) -> str:
+    """XPath selecting elements at depth `max_depth` (root = 0) that have child elements."""
+    return "/".join(["*"] * max_depth) + "[*]"
+
+
+def _limit_depth(root: etree._Element, max_depth: int) -> None:
+    """Flatten subtrees below `max_depth` (root = depth 0) into their ancestor's text.
+
+    Cost: one XPath evaluation in C (O(n)); Python work only for offenders.
+    """
+    if max_depth < 1:
+        max_depth = 1
+    for node in cast("list[etree._Element]", root.xpath(_too_deep_xpath(max_depth))):
+        etree.strip_elements(node, "script", "style", with_tail=False)
+        node.text = "".join(cast("list[str]", list(node.itertext())))
+        del node[:]
+
+
+def _limit_elements(root: etree._Element, max_elements: int) -> None:
+    """Drop every element after the first `max_elements` in document order.
+
+    Cost: an XPath count in C (O(n)); the cut itself is O(depth + siblings).
+    """
+    max_elements = max(max_elements, 1)
+    if cast(float, root.xpath("count(descendant-or-self::*)")) <= max_elements:
+        return
+    found = cast("list[etree._Element]", root.xpath(f"(descendant-or-self::*)[{max_elements + 1}]"))
+    cut = found[0]
+    parent = cast(etree._Element, cut.getparent())  # cut is not root: max_elements >= 1
+    del parent[parent.index(cut):]
+    while parent is not root and (grand := parent.getparent()) is not None:
+        del grand[grand.index(parent) + 1:]
+        parent = grand

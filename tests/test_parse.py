@@ -1,0 +1,268 @@
+"""Tests for cleannews.parse: quirky input, limits, entity safety, non-mutation."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import lxml.etree as etree
+import lxml.html
+import pytest
+from bs4 import BeautifulSoup
+
+from cleannews.errors import InputError
+from cleannews.parse import copy_tree, parse_html, strip_non_content, to_root
+
+ARTICLE = """<!DOCTYPE html><html lang="ja"><head>
+<meta charset="utf-8"><title>経済対策</title>
+<link rel="canonical" href="https://example.com/a/1">
+<script type="application/ld+json">{"@type": "NewsArticle"}</script>
+<style>p {color: red}</style>
+</head><body><!-- comment --><article><h1>経済対策を閣議決定</h1>
+<p>政府は１５日<script>track()</script>、新たな経済対策を<b>閣議決定</b>した。</p>
+<noscript>enable js</noscript><iframe src="/ad"></iframe><svg><text>logo</text></svg>
+<form><input name="q"><button>検索</button>送信<select><option>a</option></select></form>
+<p>首相は記者会見で述べた。</p></article></body></html>"""
+
+
+def max_depth(root: etree._Element) -> int:
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node)
+    return deepest
+
+
+def serialize(node: etree._Element) -> str:
+    return etree.tostring(node, encoding="unicode")
+
+
+# --- basics ---------------------------------------------------------------------------
+
+def test_parses_article_keeping_head_and_dropping_comments() -> None:
+    root = parse_html(ARTICLE)
+    assert isinstance(root, lxml.html.HtmlElement) and root.tag == "html"
+    assert root.findtext("head/title") == "経済対策"
+    assert root.find("head/link[@rel='canonical']").get("href") == "https://example.com/a/1"
+    assert root.find("head/script[@type='application/ld+json']") is not None
+    assert root.find("body//script") is not None  # scripts stay until strip_non_content
+    assert not root.xpath("//comment()")
+    assert len(root.findall("body/article/p")) == 2
+
+
+def test_xml_declaration_in_str_is_stripped() -> None:
+    text = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>本文</p></body></html>'
+    with pytest.raises(ValueError):
+        lxml.html.document_fromstring(text)  # what we are protecting against
+    for variant in (text, "\ufeff" + text, "  \n" + text, text.replace('"', "'")):
+        assert parse_html(variant).findtext("body/p") == "本文"
+
+
+def test_nul_characters_are_stripped() -> None:
+    root = parse_html("<p>a\x00b</p>\x00<p>c</p>")
+    assert [p.text for p in root.iter("p")] == ["ab", "c"]
+
+
+def test_lone_surrogate_does_not_truncate_document() -> None:
+    root = parse_html("<p>a\ud800b</p><p>after</p>")
+    assert [p.text for p in root.iter("p")] == ["a\ufffdb", "after"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "<!-- only a comment -->", "<?php echo 1 ?>",
+                                  "<html></html>", "<head><title>t</title></head>"])
+def test_empty_documents_still_have_html_and_body(text: str) -> None:
+    root = parse_html(text)
+    assert root.tag == "html"
+    body = root.find("body")
+    assert body is not None and len(body) == 0 and not (body.text or "").strip()
+
+
+def test_plain_text_ends_up_in_body() -> None:
+    root = parse_html("just some text, no markup")
+    assert root.find("body").text_content() == "just some text, no markup"
+
+
+@pytest.mark.parametrize("text", ["<", "<<<>>>", "</p></div>", "<div", "&#0;&#xD800;&bogus;",
+                                  "<\x01\x02>", "]]>", "<![CDATA[x]]>", "<html><html><body><body>"])
+def test_weird_input_never_raises(text: str) -> None:
+    root = parse_html(text)
+    assert root.tag == "html" and root.find("body") is not None
+
+
+def test_bytes_are_rejected_with_input_error() -> None:
+    with pytest.raises(InputError):
+        parse_html(b"<p>x</p>")  # type: ignore[arg-type]
+
+
+# --- entities ---------------------------------------------------------------------------
+
+BILLION_LAUGHS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"
+  "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd" [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY xxe SYSTEM "file:///etc/passwd">
+]>
+<html xmlns="http://www.w3.org/1999/xhtml"><body><p>&lol9;</p><p>&xxe;</p><p>ok</p></body></html>"""
+
+
+def test_billion_laughs_and_external_entities_do_not_expand() -> None:
+    root = parse_html(BILLION_LAUGHS)
+    text = root.text_content()
+    assert "lollol" not in text
+    assert "root:" not in text
+    assert [p.text_content() for p in root.iter("p")] == ["&lol9;", "&xxe;", "ok"]
+    assert "]>" not in text  # the internal subset does not leak into the body
+
+
+# --- depth and size guards ---------------------------------------------------------------
+
+def test_20000_deep_nesting_returns_with_text_and_following_content() -> None:
+    text = "<p>before</p>" + "<div>" * 20000 + "deep" + "</div>" * 20000 + "<p>after</p>"
+    root = parse_html(text)
+    content = root.text_content()
+    assert "before" in content and "deep" in content and "after" in content
+    assert max_depth(root) <= 256
+
+
+def test_unclosed_containers_do_not_lose_the_rest_of_the_article() -> None:
+    paragraphs = [f"段落{i}です。" for i in range(600)]
+    text = "<html><body>" + "".join(f'<div class="row"><p>{p}</p>' for p in paragraphs)
+    root = parse_html(text + "<p>末尾</p></body></html>")
+    assert [p.text for p in root.iter("p")] == [*paragraphs, "末尾"]
+
+
+def test_unclosed_inline_tags_keep_text() -> None:
+    root = parse_html("<p>x</p>" + "<b>" * 20000 + "text" + "<p>after</p>")
+    assert "text" in root.text_content() and "after" in root.text_content()
+
+
+def test_max_depth_flattens_deeper_subtrees_into_text() -> None:
+    text = ("<div>" * 30 + "<p>a<b>b<i>c</i></b>d<script>x()</script></p>e" + "</div>" * 30
+            + "<p>after</p>")
+    root = parse_html(text, max_depth=10)
+    assert max_depth(root) == 10
+    flattened = root.xpath("/".join(["*"] * 10))[0]
+    assert flattened.text == "abcde"
+    assert root.xpath("string(body/p)") == "after"
+
+
+def test_max_elements_drops_the_excess_in_document_order() -> None:
+    text = "<html><head><title>t</title></head><body>" + "".join(
+        f"<div><p>p{i}</p></div>" for i in range(100)) + "</body></html>"
+    root = parse_html(text, max_elements=25)
+    elements = list(root.iter())
+    assert len(elements) == 25
+    assert [p.text for p in root.iter("p")] == [f"p{i}" for i in range(10)]
+    assert root.find("body") is not None
+    assert len(list(parse_html(text).iter())) == 4 + 200
+
+
+def test_max_elements_cut_inside_head_keeps_a_body() -> None:
+    root = parse_html("<head>" + "<meta name=a>" * 50 + "</head><body><p>x</p></body>",
+                      max_elements=5)
+    assert len(root.find("head")) == 3
+    assert root.find("body") is not None
+
+
+# --- strip_non_content ----------------------------------------------------------------------
+
+def test_strip_non_content_keeps_head_and_tails() -> None:
+    root = parse_html(ARTICLE)
+    strip_non_content(root)
+    body = root.find("body")
+    for tag in ("script", "style", "noscript", "iframe", "svg", "input", "button", "select"):
+        assert body.find(f".//{tag}") is None, tag
+    assert root.find("head/script") is not None and root.find("head/style") is not None
+    first, second = body.findall(".//p")
+    assert first.text_content() == "政府は１５日、新たな経済対策を閣議決定した。"
+    assert second.text == "首相は記者会見で述べた。"
+    assert body.find(".//form").text_content() == "送信"
+    assert "logo" not in body.text_content() and "enable js" not in body.text_content()
+
+
+def test_strip_non_content_on_a_fragment_root() -> None:
+    div = lxml.html.fragment_fromstring("<div>a<script>x</script>b<textarea>t</textarea>c</div>")
+    strip_non_content(div)
+    assert serialize(div) == "<div>abc</div>"
+
+
+# --- copies ----------------------------------------------------------------------------------
+
+def test_copy_tree_is_independent_and_drops_tail() -> None:
+    root = parse_html("<div><p id=a>x<b>y</b></p>tail</div>")
+    original = serialize(root)
+    clone = copy_tree(root.find(".//p"))
+    clone.find("b").text = "changed"
+    clone.set("id", "changed")
+    assert clone.tail is None
+    assert serialize(root) == original
+    assert isinstance(clone, lxml.html.HtmlElement)
+
+
+def test_to_root_never_mutates_callers_lxml_tree() -> None:
+    doc = lxml.html.document_fromstring("<html><body><!-- c --><p>x</p><script>s</script>"
+                                        "</body></html>")
+    tree = doc.getroottree()
+    before = serialize(doc)
+    for obj in (doc, tree):
+        root = to_root(obj)
+        assert root is not doc
+        strip_non_content(root)
+        root.find("body/p").text = "mutated"
+        root.find("body").append(lxml.html.Element("div"))
+        assert serialize(doc) == before
+        assert not root.xpath("//comment()")  # comments dropped like parse_html does
+
+
+def test_to_root_wraps_a_subtree_element() -> None:
+    doc = lxml.html.document_fromstring("<html><body><div id=x><p>p</p></div>tail</body></html>")
+    before = serialize(doc)
+    root = to_root(doc.find(".//div[@id='x']"))
+    assert root.tag == "html"
+    assert serialize(root.find("body")) == '<body><div id="x"><p>p</p></div></body>'
+    root.find("body/div").clear()
+    assert serialize(doc) == before
+
+
+def test_to_root_accepts_xml_parsed_xhtml() -> None:
+    xml = etree.fromstring('<html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p>'
+                           '<div/><p>y</p></body></html>')
+    root = to_root(xml)
+    assert isinstance(root, lxml.html.HtmlElement)
+    assert [p.text for p in root.iter("p")] == ["x", "y"]
+    assert root.find("body/div") is not None and len(root.find("body/div")) == 0
+
+
+def test_to_root_accepts_beautifulsoup() -> None:
+    soup = BeautifulSoup(ARTICLE, "html.parser")
+    root = to_root(soup)
+    assert isinstance(root, lxml.html.HtmlElement) and root.tag == "html"
+    assert root.findtext("head/title") == "経済対策"
+    assert root.find("body/article/h1").text == "経済対策を閣議決定"
+    tag_root = to_root(soup.find("article"))
+    assert tag_root.find("body/article/h1").text == "経済対策を閣議決定"
+    assert str(soup) == str(BeautifulSoup(ARTICLE, "html.parser"))  # soup untouched
+
+
+def test_to_root_rejects_other_types() -> None:
+    with pytest.raises(InputError):
+        to_root(42)
+    with pytest.raises(InputError):
+        to_root("<p>str is not a tree</p>")
+
+
+def test_to_root_applies_limits() -> None:
+    doc = lxml.html.document_fromstring("<html><body>" + "<p>x</p>" * 50 + "</body></html>")
+    assert len(list(to_root(doc, max_elements=10).iter())) == 10
+    assert len(list(doc.iter())) == 52
+
+
+def test_parse_html_is_thread_safe() -> None:
+    pages = [f"<html><body><h1>t{i}</h1>" + "<p>x</p>" * 200 + "</body></html>" for i in range(40)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        titles = list(pool.map(lambda page: parse_html(page).findtext("body/h1"), pages))
+    assert titles == [f"t{i}" for i in range(40)]
