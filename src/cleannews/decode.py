@@ -109,6 +109,8 @@ _UPGRADE: dict[str, str] = {
     "ascii": "cp1252", "iso8859-1": "cp1252", "utf-8-sig": "utf-8", "utf-16": "utf-16-le",
 }
 _UTF16 = frozenset({"utf-16-le", "utf-16-be"})
+_MULTI_BYTE = frozenset({"utf-8", "cp932", "euc_jis_2004", "iso2022_jp_ext", "gb18030",
+                         "big5hkscs", "cp949", *_UTF16})
 _WESTERN = frozenset({"cp1252", "iso8859-15", "mac-roman"})
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -119,6 +121,7 @@ _HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s"';,]+)""", re.I)
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([^\s"'/>;]+)""", re.I)
 _COMMENT = re.compile(rb"<!--.*?-->", re.S)
 _NON_ASCII_RUN = re.compile(rb"[\x80-\xff]{4,}")
+_TAG = re.compile(rb"<[^<>]*>")  # [^<>] keeps a failed match from scanning past the next "<"
 
 
 @dataclass(frozen=True)
@@ -163,17 +166,22 @@ def _decode(data: bytes, content_type: str | None) -> Decoded:
         if text is not None:
             agreeing = [s for c, s in declared if c == "utf-8"]
             return Decoded(_clean(text), "utf-8", agreeing[0] if agreeing else "detected")
+    suspects: list[tuple[str, str]] = []  # declarations that did not decode cleanly
     for codec, source in declared:
-        found = _try_declared(data, codec)
-        if found is not None:
-            return Decoded(_clean(found[0]), found[1], source)
+        if codec in _UTF16 and b"\x00" not in data[:_PRESCAN_BYTES]:
+            continue  # "UTF-16" ASCII-looking bytes: the label is wrong
+        text = _strict(data, codec)
+        if text is None or (codec in _WESTERN and _looks_double_byte(data)):
+            suspects.append((codec, source))  # cp1252 "decodes" CJK as mojibake
+        else:
+            return Decoded(_clean(text), codec, source)
     if ascii_only and b"\x1b" not in data:  # ASCII is ASCII; ESC hints ISO-2022-JP
         return Decoded(_clean(data.decode("utf-8")), "utf-8", "default")
     if not declared and not ascii_only:
         text = _strict(data, "utf-8")
         if text is not None:
             return Decoded(_clean(text), "utf-8", "detected")
-    return _detect_or_default(data, declared)
+    return _fallback(data, suspects)
 
 
 def _http_codec(content_type: str | None) -> str | None:
@@ -208,48 +216,47 @@ def _errors(text: str) -> int:
     return text.count("\ufffd")
 
 
+def _non_ascii(data: bytes) -> int:
+    """Number of bytes >= 0x80. One C pass (translate deletes the ASCII bytes)."""
+    return len(data.translate(None, _ASCII))
+
+
 def _few_errors(data: bytes, errors: int) -> bool:
     """True if `errors` is at most 5% of the non-ASCII bytes (mixed-encoding pages)."""
-    non_ascii = len(data) - len(data.translate(None, _ASCII))
-    return errors * 20 <= non_ascii
-
-
-def _try_declared(data: bytes, codec: str) -> tuple[str, str] | None:
-    """Decode with a declared codec if it fits; else None (the label lies).
-
-    Cost: one strict decode; on failure one more decode with replacement.
-    """
-    if codec in _UTF16 and b"\x00" not in data[:_PRESCAN_BYTES]:
-        return None  # "UTF-16" ASCII-looking bytes: the header is wrong
-    if codec in _WESTERN and _looks_double_byte(data):
-        return None  # cp1252 decodes anything; let detection look at it
-    text = _strict(data, codec)
-    if text is not None:
-        return text, codec
-    text = data.decode(codec, "replace")
-    return (text, codec) if _few_errors(data, _errors(text)) else None
+    return errors * 20 <= _non_ascii(data)
 
 
 def _looks_double_byte(data: bytes) -> bool:
     """True if most non-ASCII bytes come in runs of 4+ (CJK, not Western accents)."""
-    non_ascii = len(data) - len(data.translate(None, _ASCII))
+    non_ascii = _non_ascii(data)
     if non_ascii == 0:
         return False
     in_runs = sum(len(run) for run in _NON_ASCII_RUN.findall(data))
     return in_runs * 2 >= non_ascii
 
 
-def _detect_or_default(data: bytes, declared: list[tuple[str, str]]) -> Decoded:
-    """charset-normalizer on the first 64 KB; fewest-errors wins against the labels.
+def _fallback(data: bytes, suspects: list[tuple[str, str]]) -> Decoded:
+    """No clean declaration: detection, then the least-bad declaration, then fewest errors.
 
-    Cost: detection (tens of ms on 64 KB) plus one or two full decodes.
+    A multi-byte detection that decodes strictly beats a declaration that does
+    not (EUC-JP labelled Shift_JIS decodes as cp932 with only ~5% errors). A
+    single-byte detection never does: a UTF-8 page with a few stray cp1252
+    bytes must stay UTF-8, so a declaration with few errors is kept.
+    Cost: detection (a few ms on 64 KB) plus one to three full decodes.
     """
+    detected = _detect(data)
+    if detected in _MULTI_BYTE:
+        text = _strict(data, detected)
+        if text is not None:
+            return Decoded(_clean(text), detected, "detected")
+    for codec, source in suspects:
+        text = data.decode(codec, "replace")
+        if _few_errors(data, _errors(text)):
+            return Decoded(_clean(text), codec, source)
+    options = [(detected, "detected")] if detected else []
     best: Decoded | None = None
     best_errors = len(data) + 1
-    detected = _detect(data)
-    options = [(detected, "detected")] if detected else []
-    options += [*declared, ("utf-8", "default")]
-    for codec, source in options:
+    for codec, source in [*options, *suspects, ("utf-8", "default")]:
         text = data.decode(codec, "replace")
         errors = _errors(text)
         if errors < best_errors:
@@ -261,31 +268,40 @@ def _detect_or_default(data: bytes, declared: list[tuple[str, str]]) -> Decoded:
 
 
 def _detect(data: bytes) -> str | None:
-    """charset-normalizer on <= 64 KB; None if it finds nothing.
+    """charset-normalizer on <= 64 KB of tag-stripped text; None if it finds nothing.
 
-    The prefix ends at a byte < 0x40 (never a trail byte in CJK encodings):
-    charset-normalizer rejects a sample that ends inside a character. With no
-    such byte in the last 32 KB, a second cut one byte shorter is tried.
+    Markup dilutes the signal: a page with 30 KB of ASCII tags around 600 bytes
+    of EUC-JP text is detected as cp1250 unless tags are removed first (safe on
+    bytes: "<" and ">" are never trail bytes in CJK encodings; skipped when ESC
+    is present, because ISO-2022-JP text uses those byte values).
+    Cost: a regex over <= 256 KB, then usually one detection run.
     """
     from charset_normalizer import from_bytes  # import cost paid only when detecting
 
-    samples = [data]
-    if len(data) > _DETECT_BYTES:
-        lo, hi = _DETECT_BYTES // 2, _DETECT_BYTES
-        cut = max(data.rfind(sep, lo, hi) for sep in (b"\n", b">", b"<", b" "))
-        samples = [data[:cut + 1]] if cut > 0 else [data[:hi], data[:hi - 1]]
-    match = None
-    for sample in samples:
-        match = from_bytes(sample, preemptive_behaviour=False).best()
-        if match is not None:
-            break
-    if match is None:
-        return None
-    try:
-        name = codecs.lookup(match.encoding).name
-    except LookupError:
-        return None
-    return _UPGRADE.get(name, name)
+    for raw in _cut(data, 4 * _DETECT_BYTES):
+        text = raw if b"\x1b" in raw else _TAG.sub(b" ", raw)
+        for sample in _cut(text, _DETECT_BYTES):
+            match = from_bytes(sample, preemptive_behaviour=False).best()
+            if match is not None:
+                try:
+                    name = codecs.lookup(match.encoding).name
+                except LookupError:
+                    return None
+                return _UPGRADE.get(name, name)
+    return None
+
+
+def _cut(data: bytes, size: int) -> list[bytes]:
+    """Prefixes of <= `size` bytes to try, ending after a byte < 0x40 if possible.
+
+    charset-normalizer rejects a sample that ends inside a character; bytes
+    below 0x40 are never trail bytes in CJK encodings. With no such byte in the
+    last half, both parities of a blind cut are returned.
+    """
+    if len(data) <= size:
+        return [data]
+    cut = max(data.rfind(sep, size // 2, size) for sep in (b"\n", b">", b"<", b" "))
+    return [data[:cut + 1]] if cut > 0 else [data[:size], data[:size - 1]]
 
 
 def _clean(text: str) -> str:

@@ -112,6 +112,7 @@ def _paragraph_score(el: HtmlElement, text: str, measure: Measure) -> float:
 def select_body(body: HtmlElement, measure: Measure) -> Selection:
     """Score the page and return the body nodes.  Empty `nodes` when nothing scores."""
     scores: dict[HtmlElement, float] = {}
+    mass: dict[HtmlElement, float] = {}  # undecayed paragraph score of every ancestor
 
     def credit(node: HtmlElement, amount: float) -> None:
         if node not in scores:
@@ -124,17 +125,54 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
             continue
         if el.tag in CONTAINER_TAGS:
             credit(el, score)
+            mass[el] = mass.get(el, 0.0) + score
         for level, ancestor in enumerate(el.iterancestors()):
-            if level > 4 or ancestor.tag == "html":
+            if ancestor.tag == "html":
                 break
-            credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
+            mass[ancestor] = mass.get(ancestor, 0.0) + score
+            if level <= 4:
+                credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
     if not scores:
         return Selection((), None, 0.0)
     final = {node: score * (1.0 - measure.link_density(node)) for node, score in scores.items()}
     top = max(final, key=final.__getitem__)
     top = _widen(top, final, body)
+    top = _climb(top, mass, measure, body)
     nodes = _with_siblings(top, final, measure)
     return Selection(nodes, top, final.get(top, 0.0))
+
+
+CLIMB_GAIN = 1.3
+CLIMB_MAX_LINK_DENSITY = 0.3
+
+
+def _climb(top: HtmlElement, mass: dict[HtmlElement, float], measure: Measure, body: HtmlElement) -> HtmlElement:
+    """Move up while the parent adds much more prose and little link text.
+
+    An article cut into sections (one ``<section>`` per subheading) credits each section
+    separately; the section that scores best is only part of the body.  The ancestor that
+    holds all of them holds much more paragraph score for little extra link text.
+    """
+    node = top
+    while True:
+        parent = node.getparent()
+        if parent is None or parent is body or parent.tag == "html":
+            return node
+        if mass.get(parent, 0.0) < CLIMB_GAIN * mass.get(node, 0.0):
+            if mass.get(parent, 0.0) > mass.get(node, 0.0):
+                node = parent if _only_wrapping(parent, node, measure) else node
+                if node is parent:
+                    continue
+            return node
+        density = measure.link_density(parent)
+        if density > max(CLIMB_MAX_LINK_DENSITY, measure.link_density(node) + 0.1):
+            return node
+        node = parent
+
+
+def _only_wrapping(parent: HtmlElement, node: HtmlElement, measure: Measure) -> bool:
+    """The parent adds hardly any text of its own (a wrapper around `node`)."""
+    return measure.chars(parent) <= measure.chars(node) * 1.1 + 20
 
 
 def _widen(top: HtmlElement, final: dict[HtmlElement, float], body: HtmlElement) -> HtmlElement:

@@ -43,7 +43,7 @@ _LINK_TEXT = etree.XPath("string(.)")
 
 
 def attribute_signature(el: HtmlElement) -> str:
-    """Class and id words, lower-cased, space separated: 'share-bar mostRead' → ' share bar mostread '.
+    """Class and id words, lower-cased, space separated: 'share-bar mostRead' → ' ^share bar ^mostread '.
 
     Words split at '-', '_' and spaces only: camelCase names stay whole ('highLightSearchTarget'
     is one word), so rules name their words as prefixes ('related*' for 'relatedArticles').
@@ -54,10 +54,16 @@ def attribute_signature(el: HtmlElement) -> str:
     if "tag-" in classes or "category-" in classes:
         # WordPress lists the post's own tags and categories as classes ('tag-comments').
         classes = " ".join(c for c in classes.split() if not _TAXONOMY_CLASS_RE.match(c))
-    raw = classes + " " + attrs.get("id", "")
+    raw = (classes + " " + attrs.get("id", "")).lower()
     if raw == " ":
         return ""
-    return " " + " ".join(w for w in _SPLIT_RE.split(raw.lower()) if w) + " "
+    words = []
+    for name in raw.split():
+        parts = [w for w in _SPLIT_RE.split(name) if w]
+        if parts:
+            words.append("^" + parts[0])  # '^' marks the head word of a class name
+            words.extend(parts[1:])
+    return " " + " ".join(words) + " "
 
 
 def element_path(el: HtmlElement) -> str:
@@ -148,8 +154,19 @@ CLASS_RULE_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "li", "dl", 
 
 
 def _word_pattern(words: Sequence[str]) -> str:
-    """Alternation for whole signature words; entries ending in '*' match as prefixes."""
-    return "|".join(re.escape(w[:-1]) + "[a-z0-9]*" if w.endswith("*") else re.escape(w) for w in words)
+    """Alternation for whole signature words.
+
+    'share*' matches as a prefix.  '^widget' matches only as the head word of a class name
+    ('widget-area', not 'elementor-widget-text'): layout frameworks put such words in the
+    middle of the classes of every element, content included.
+    """
+    alts = []
+    for word in words:
+        head = word.startswith("^")
+        word = word.lstrip("^")
+        pattern = re.escape(word[:-1]) + "[a-z0-9]*" if word.endswith("*") else re.escape(word)
+        alts.append((r"\^" if head else r"\^?") + pattern.replace(r"\ ", r" \^?"))
+    return "|".join(alts)
 
 
 @dataclass(frozen=True)
@@ -188,7 +205,7 @@ class AttributeRule:
         if view.signature and self._words_re is not None and el.tag in CLASS_RULE_TAGS:
             found = self._words_re.search(view.signature)
             if found:
-                return Match((el,), f"class/id word '{found.group()}'")
+                return Match((el,), f"class/id word '{found.group().lstrip('^')}'")
         return None
 
 
@@ -220,7 +237,7 @@ class _AttributeIndex:
             for found in self.words_re.finditer(view.signature):
                 rule_index = int(found.lastgroup[1:])  # type: ignore[index]
                 if best is None or rule_index < best[0]:
-                    best = (rule_index, f"class/id word '{found.group()}'")
+                    best = (rule_index, f"class/id word '{found.group().lstrip('^')}'")
         if best is None:
             return None
         return self.rules[best[0]], best[1]

@@ -14,7 +14,12 @@ from ._base import ElementView, Match, PageFacts
 __all__ = ["HIDDEN"]
 
 _STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_CLASS_RE = re.compile(r" (?:hidden|hide|d none|sr only|visually hidden|screen reader text|screenreader|invisible|is hidden|u hidden) ")
+# Whole class names only: 'elementor-hidden-tablet' or 'hidden-xs' hide on some screens,
+# 'bricks-lazy-hidden' until scrolled to; all of those are shown to desktop readers.
+HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
+                            "screen-reader-text", "screenreader-text", "screen-reader-only", "invisible",
+                            "is-hidden", "u-hidden", "u-hide", "hidden-all", "display-none", "offscreen"})
+_RESPONSIVE_SHOW_RE = re.compile(r"^d-(?:sm|md|lg|xl|xxl)-(?:block|flex|inline|grid|table)")
 
 
 class HiddenRule:
@@ -29,7 +34,6 @@ class HiddenRule:
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
-        signature = view.signature
         attrs = el.attrib
         if "hidden" in attrs:
             return Match((el,), "hidden attribute")
@@ -38,8 +42,12 @@ class HiddenRule:
         style = attrs.get("style")
         if style and _STYLE_RE.search(style):
             return Match((el,), "inline style hides it")
-        if signature and _CLASS_RE.search(signature):
-            return Match((el,), "hiding class")
+        classes = attrs.get("class")
+        if classes:
+            names = classes.lower().split()
+            hiding = HIDING_CLASSES.intersection(names)
+            if hiding and not any(_RESPONSIVE_SHOW_RE.match(n) for n in names):
+                return Match((el,), f"hiding class '{min(hiding)}'")
         return None
 
 

@@ -17,9 +17,9 @@ SIDEBAR = AttributeRule(
     description="sidebars and widgets (<aside>, role=complementary, class 'sidebar', 'widget')",
     tags=("aside",),
     roles=("complementary", "dialog", "alertdialog"),
-    words=("sidebar*", "side", "sidenav", "sidebox", "sidecolumn", "side column", "rail", "right rail",
-           "rightcol*", "leftcol*", "right column", "left column", "subcolumn", "sub column", "widget*",
-           "secondary", "module list"),
+    words=("sidebar*", "^side", "sidenav", "sidebox", "sidecolumn", "side column", "^rail", "right rail",
+           "rightcol*", "leftcol*", "right column", "left column", "subcolumn", "sub column", "^widget*",
+           "^secondary", "module list"),
     max_share=0.4,
 )
 
@@ -29,8 +29,8 @@ TAGS = AttributeRule(
     words=("tag", "tags", "taglist", "tag list", "tagcloud", "tag cloud", "keywords", "keyword list", "topics list",
            "post tags", "entry tags", "categories", "category list", "author box", "authorbox", "author bio",
            "authorbio", "about author", "about the author", "author info", "author profile", "profile box",
-           "byline", "bylines", "meta", "post meta", "entry meta", "article meta", "dateline", "timestamp", "date",
-           "published", "updated", "posted on", "share tools"),
+           "byline", "bylines", "^meta", "post meta", "entry meta", "article meta", "dateline", "timestamp", "^date",
+           "^published", "^updated", "posted on", "share tools"),
     max_share=0.2,
 )
 
