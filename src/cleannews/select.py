@@ -71,13 +71,31 @@ def _class_weight(el: HtmlElement) -> float:
     return score
 
 
+_BREAK = "\x00"  # marks <br><br> in a container's own text; the parser removes real NULs
+
+
 def _own_text(el: HtmlElement) -> str:
-    """Text that sits directly in `el` or in its inline children (not in nested blocks)."""
+    """Text that sits directly in `el` or in its inline children (not in nested blocks).
+
+    A double ``<br>`` is a paragraph break in old markup; it is kept as `_BREAK` so that
+    ``<td>para<br><br>para<br><br>para</td>`` scores as three paragraphs, not one.
+    """
     parts = [el.text or ""]
+    previous_br = False
     for child in el:
-        if child.tag in INLINE_TAGS:
-            parts.append(element_text(child))
-        parts.append(child.tail or "")
+        if child.tag == "br":
+            if previous_br:
+                parts.append(_BREAK)
+            previous_br = True
+        else:
+            if child.tag in INLINE_TAGS:
+                parts.append(element_text(child))
+            previous_br = False
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+            if not tail.isspace():
+                previous_br = False
     return "".join(parts)
 
 
@@ -106,7 +124,17 @@ def _paragraph_score(el: HtmlElement, text: str, measure: Measure) -> float:
     else:  # a container's own text: only its direct links count
         links = sum(visible_len(element_text(a)) for a in el if a.tag == "a")
         density = link_density(links, visible_len(text))
-    return (1.0 + punctuation_count(text) + min(w / 100.0, 3.0)) * (1.0 - density)
+    if _BREAK in text:
+        return sum(_segment_score(seg) for seg in text.split(_BREAK)) * (1.0 - density)
+    return _segment_score(text) * (1.0 - density)
+
+
+def _segment_score(text: str) -> float:
+    """Readability's paragraph score, in characters: 1 + punctuation + up to 3 for length."""
+    w = weight(text)
+    if w < MIN_PARAGRAPH_WEIGHT:
+        return 0.0
+    return 1.0 + punctuation_count(text) + min(w / 100.0, 3.0)
 
 
 def select_body(body: HtmlElement, measure: Measure) -> Selection:
