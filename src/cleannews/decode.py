@@ -236,19 +236,27 @@ def _looks_double_byte(data: bytes) -> bool:
 
 
 def _fallback(data: bytes, suspects: list[tuple[str, str]]) -> Decoded:
-    """No clean declaration: detection, then the least-bad declaration, then fewest errors.
+    """No clean declaration: near-UTF-8, detection, the least-bad label, fewest errors.
 
-    A multi-byte detection that decodes strictly beats a declaration that does
-    not (EUC-JP labelled Shift_JIS decodes as cp932 with only ~5% errors). A
-    single-byte detection never does: a UTF-8 page with a few stray cp1252
-    bytes must stay UTF-8, so a declaration with few errors is kept.
-    Cost: detection (a few ms on 64 KB) plus one to three full decodes.
+    UTF-8 validates itself: bytes that decode as UTF-8 with errors on <= 5% of
+    the non-ASCII bytes are UTF-8 with some junk (Shift_JIS, EUC-JP, GBK or
+    cp1252 read as UTF-8 fail on most of them), whatever the detector says;
+    it calls a French UTF-8 page with one stray byte cp932. Next, a multi-byte
+    detection that decodes strictly beats a label that does not (EUC-JP
+    labelled Shift_JIS decodes as cp932 with only ~5% errors); a single-byte
+    detection never beats a label with few errors.
+    Cost: detection (a few ms on 64 KB) plus one to four full decodes.
     """
+    if not data.isascii():
+        text = data.decode("utf-8", "replace")
+        if _few_errors(data, _errors(text)):
+            agreeing = [s for c, s in suspects if c == "utf-8"]
+            return Decoded(_clean(text), "utf-8", agreeing[0] if agreeing else "detected")
     detected = _detect(data)
-    if detected in _MULTI_BYTE:
-        text = _strict(data, detected)
-        if text is not None:
-            return Decoded(_clean(text), detected, "detected")
+    if detected is not None and detected in _MULTI_BYTE:
+        strict = _strict(data, detected)
+        if strict is not None:
+            return Decoded(_clean(strict), detected, "detected")
     for codec, source in suspects:
         text = data.decode(codec, "replace")
         if _few_errors(data, _errors(text)):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -37,7 +37,8 @@ __all__ = [
     "element_path",
 ]
 
-_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+# Punctuation that joins words inside class names ('share-bar', 'c_ad', 'u:hide', 'col.2').
+_SEPARATORS = str.maketrans({c: " " for c in "-_:./@#[]()!,;=+~*'\"%&|"})
 _TAXONOMY_CLASS_RE = re.compile(r"(?:tag|category|categories|cat)-")
 _LINK_TEXT = etree.XPath("string(.)")
 
@@ -51,19 +52,16 @@ def attribute_signature(el: HtmlElement) -> str:
     """
     attrs = el.attrib
     classes = attrs.get("class", "")
+    ident = attrs.get("id", "")
+    if not classes and not ident:
+        return ""
     if "tag-" in classes or "category-" in classes:
         # WordPress lists the post's own tags and categories as classes ('tag-comments').
         classes = " ".join(c for c in classes.split() if not _TAXONOMY_CLASS_RE.match(c))
-    raw = (classes + " " + attrs.get("id", "")).lower()
-    if raw == " ":
+    names = (classes + " " + ident).lower().split()
+    if not names:
         return ""
-    words = []
-    for name in raw.split():
-        parts = [w for w in _SPLIT_RE.split(name) if w]
-        if parts:
-            words.append("^" + parts[0])  # '^' marks the head word of a class name
-            words.extend(parts[1:])
-    return " " + " ".join(words) + " "
+    return (" ^" + " ^".join(names) + " ").translate(_SEPARATORS)
 
 
 def element_path(el: HtmlElement) -> str:
@@ -146,6 +144,25 @@ class Rule(Protocol):
     def match(self, view: ElementView, facts: PageFacts) -> Match | None: ...
 
 
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Class/id words that mark a non-<hN> element as a heading ('c-hd', 'ttl', 'section-title').
+_HEADING_WORDS = frozenset({"title", "ttl", "heading", "head", "hd", "hdr", "header", "headline", "label",
+                            "caption", "tit"})
+_HEADING_PARTS = frozenset({"div", "span", "p", "dt", "strong", "b", "header", "summary", "a", "em"})
+SHORT_BLOCK_TAGS = frozenset({"p", "div", "span", "li", "section", "aside", "dd", "td", "a", "small", "strong",
+                              "b", "em", "font"})
+MAX_LABEL_CHARS = 30
+
+
+def is_heading_like(el: HtmlElement, signature: str) -> bool:
+    """An `<hN>`, or a short element whose class/id calls it a title or heading."""
+    if el.tag in HEADING_TAGS:
+        return True
+    if el.tag not in _HEADING_PARTS or not signature:
+        return False
+    return any(w.lstrip("^") in _HEADING_WORDS for w in signature.split())
+
+
 # Class/id words are trusted on structural containers only: a `<p>` or `<span>` named
 # 'search-target' is still a paragraph, while a `<div>` named 'search' is a widget.
 CLASS_RULE_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "li", "dl", "dd", "dt", "table", "tbody",
@@ -169,7 +186,7 @@ def _word_pattern(words: Sequence[str]) -> str:
     return "|".join(alts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AttributeRule:
     """A rule expressed as data: tags, ARIA roles and class/id words that mark boilerplate.
 
@@ -210,19 +227,49 @@ class AttributeRule:
 
 
 class _AttributeIndex:
-    """Several `AttributeRule`s answered with one regex search per element (first rule wins)."""
+    """Several `AttributeRule`s answered with dictionary lookups per class word (first rule wins).
+
+    Cost per element: one split of its signature and two or three dict lookups per word,
+    instead of one regex search per rule.
+    """
 
     def __init__(self, rules: Sequence[AttributeRule]) -> None:
         self.rules = tuple(rules)
-        self.by_tag = {}
-        self.by_role = {}
+        self.by_tag: dict[str, int] = {}
+        self.by_role: dict[str, int] = {}
+        self.exact: dict[str, int] = {}
+        self.prefixes: dict[str, list[tuple[str, int]]] = {}
+        self.pairs: dict[tuple[str, str], int] = {}
         for i, rule in enumerate(self.rules):
             for tag in rule.tags:
                 self.by_tag.setdefault(tag, i)
             for role in rule.roles:
                 self.by_role.setdefault(role, i)
-        groups = [f"(?P<r{i}>{_word_pattern(r.words)})" for i, r in enumerate(self.rules) if r.words]
-        self.words_re = re.compile(rf"(?<= )(?:{'|'.join(groups)})(?= )") if groups else None
+            for word in rule.words:
+                self._add_word(word, i)
+
+    def _add_word(self, word: str, i: int) -> None:
+        head_only = word.startswith("^")
+        word = word.lstrip("^")
+        if " " in word:  # two consecutive words, e.g. 'site search'
+            first, second = word.split(" ", 1)
+            self.pairs.setdefault((first, second), i)
+        elif word.endswith("*"):
+            stem = word[:-1]
+            keys = ["^" + stem] if head_only else ["^" + stem, stem]
+            for key in keys:
+                self.prefixes.setdefault(key[:3], []).append((key, i))
+        else:
+            self.exact.setdefault("^" + word, i)
+            if not head_only:
+                self.exact.setdefault(word, i)
+
+    def _word_rule(self, token: str) -> int | None:
+        best = self.exact.get(token)
+        for prefix, i in self.prefixes.get(token[:3], ()):
+            if token.startswith(prefix) and (best is None or i < best):
+                best = i
+        return best
 
     def match(self, view: ElementView) -> tuple[AttributeRule, str] | None:
         el = view.el
@@ -233,11 +280,18 @@ class _AttributeIndex:
         role = el.get("role")
         if role and role in self.by_role and (best is None or self.by_role[role] < best[0]):
             best = (self.by_role[role], f"role={role}")
-        if view.signature and self.words_re is not None and el.tag in CLASS_RULE_TAGS:
-            for found in self.words_re.finditer(view.signature):
-                rule_index = int(found.lastgroup[1:])  # type: ignore[index]
-                if best is None or rule_index < best[0]:
-                    best = (rule_index, f"class/id word '{found.group().lstrip('^')}'")
+        if view.signature and el.tag in CLASS_RULE_TAGS:
+            previous = ""
+            for token in view.signature.split():
+                i = self._word_rule(token)
+                if i is not None and (best is None or i < best[0]):
+                    best = (i, f"class/id word '{token.lstrip('^')}'")
+                word = token.lstrip("^")
+                if previous:
+                    i = self.pairs.get((previous, word))
+                    if i is not None and (best is None or i < best[0]):
+                        best = (i, f"class/id words '{previous} {word}'")
+                previous = word
         if best is None:
             return None
         return self.rules[best[0]], best[1]
@@ -268,7 +322,7 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> l
     again.  Protected elements and elements too central to be boilerplate are kept.
     """
     index, others = _index_for(tuple(rules))
-    text_rules = tuple(r for r in others if r.applies(facts))
+    gated = _gate_groups(tuple(r for r in others if r.applies(facts)), facts)
     matched: list[tuple[HtmlElement, str, str]] = []
     claimed: set[HtmlElement] = set()
     protected = facts.protected
@@ -277,13 +331,55 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> l
         el = stack.pop()
         if not isinstance(el.tag, str) or el in claimed:
             continue
-        if el not in protected and _claim(el, index, text_rules, facts, matched, claimed):
+        if el not in protected and _claim(el, index, gated, facts, matched, claimed):
             continue
         stack.extend(reversed(el))
     return _remove(matched, claimed)
 
 
-def _claim(el: HtmlElement, index: _AttributeIndex, text_rules: Sequence[Rule], facts: PageFacts,
+@dataclass(frozen=True)
+class _Gated:
+    """The page's text rules, grouped by which elements they are worth asking about."""
+
+    every: tuple[Rule, ...]
+    headings: tuple[Rule, ...]
+    labels: tuple[Rule, ...]  # the heading rules that also read lone short labels
+    blocks: Any  # a TextIndex over the small-block rules, or None
+    block_keys: tuple[str, ...] = ()  # the TextIndex keys found in this page's text
+
+
+def _gate_groups(rules: tuple[Rule, ...], facts: PageFacts) -> _Gated:
+    blocks = tuple(r for r in rules if getattr(r, "gate", "element") == "short_block")
+    index = _text_index(blocks) if blocks else None
+    return _Gated(
+        every=tuple(r for r in rules if getattr(r, "gate", "element") == "element"),
+        headings=tuple(r for r in rules if getattr(r, "gate", "element") == "heading"),
+        labels=tuple(r for r in rules if getattr(r, "gate", "element") == "heading" and getattr(r, "exact", False)),
+        blocks=index,
+        block_keys=index.page_keys(facts) if index is not None else (),
+    )
+
+
+@lru_cache(maxsize=64)
+def _text_index(rules: tuple[Rule, ...]) -> Any:
+    from ._widgets import TextIndex
+
+    return TextIndex(rules)  # type: ignore[arg-type]
+
+
+def _accept(m: Match | None, rule_name: str, max_share: float, el: HtmlElement, facts: PageFacts,
+            matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
+    """Record a rule's match unless it touches protected, claimed or central elements."""
+    if m is None or any(t in facts.protected or t in claimed for t in m.targets):
+        return False
+    if any(_too_central(t, facts, max_share) for t in m.targets):
+        return False
+    matched.extend((t, m.reason, rule_name) for t in m.targets)
+    claimed.update(m.targets)
+    return True
+
+
+def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFacts,
            matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
     """Ask the rules about `el`; record what they claim.  True when `el` itself is claimed."""
     view = ElementView(el, attribute_signature(el))
@@ -292,17 +388,25 @@ def _claim(el: HtmlElement, index: _AttributeIndex, text_rules: Sequence[Rule], 
         matched.append((el, hit[1], hit[0].name))
         claimed.add(el)
         return True
-    for rule in text_rules:
-        m = rule.match(view, facts)
-        if m is None or any(t in facts.protected or t in claimed for t in m.targets):
-            continue
-        if any(_too_central(t, facts, rule.max_share) for t in m.targets):
-            continue
-        matched.extend((t, m.reason, rule.name) for t in m.targets)
-        claimed.update(m.targets)
-        if el in claimed:
-            return True
-    return False
+    for rule in gated.every:
+        if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
+            return el in claimed
+    if gated.headings:
+        if is_heading_like(el, view.signature):
+            rules = gated.headings
+        elif len(el) == 0 and el.text and len(el.text) <= MAX_LABEL_CHARS:
+            rules = gated.labels  # a lone short label such as <span>PR</span>
+        else:
+            rules = ()
+        for rule in rules:
+            if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
+                return el in claimed
+    if gated.blocks is not None and el.tag in SHORT_BLOCK_TAGS and len(el) <= 4:
+        found = gated.blocks.match_rule(view, facts, gated.block_keys)
+        if found is not None:
+            rule, m = found
+            _accept(m, rule.name, rule.max_share, el, facts, matched, claimed)
+    return el in claimed
 
 
 def _remove(matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> list[Removal]:

@@ -16,22 +16,11 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from ..text import visible_len
-from ._base import ElementView, Match, PageFacts
+from ._base import HEADING_TAGS, SHORT_BLOCK_TAGS, ElementView, Match, PageFacts, is_heading_like
 
-__all__ = ["HEADING_TAGS", "TextBlock", "TitledWidget", "is_heading_like"]
+__all__ = ["TextBlock", "TextIndex", "TitledWidget"]
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Class/id words that mark a non-<hN> element as a heading ('c-hd', 'ttl', 'section-title').
-_HEADING_WORDS = re.compile(r" (?:title|ttl|heading|head|hd|hdr|header|headline|label|caption|tit) ")
-_HEADING_PARTS = frozenset({"div", "span", "p", "dt", "strong", "b", "header", "summary", "a", "em"})
 MAX_HEADING_CHARS = 30
-
-
-def is_heading_like(el: HtmlElement, signature: str) -> bool:
-    """An `<hN>`, or a short element whose class/id calls it a title or heading."""
-    if el.tag in HEADING_TAGS:
-        return True
-    return el.tag in _HEADING_PARTS and bool(signature) and bool(_HEADING_WORDS.search(signature))
 
 
 def _phrase_regex(phrases: Sequence[str], exact: bool) -> re.Pattern[str]:
@@ -53,7 +42,7 @@ def _mostly_links(chars: int, links: int, slack: int) -> bool:
     return rest <= slack or links >= 0.5 * chars
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TitledWidget:
     """A widget recognised by its title: a heading matching `phrases` over a list of links.
 
@@ -73,6 +62,8 @@ class TitledWidget:
     def __post_init__(self) -> None:
         object.__setattr__(self, "phrases", tuple(self.phrases))
         object.__setattr__(self, "_re", _phrase_regex(self.phrases, self.exact))
+
+    gate = "heading"  # asked only about heading-like elements and lone short labels
 
     def applies(self, facts: PageFacts) -> bool:
         return True
@@ -129,10 +120,7 @@ class TitledWidget:
         return out
 
 
-_BLOCKISH = frozenset({"p", "div", "span", "li", "section", "aside", "dd", "td", "a", "small", "strong", "b", "em", "font"})
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TextBlock:
     """A short element whose whole text matches `patterns`, widened to its small container.
 
@@ -153,6 +141,8 @@ class TextBlock:
         object.__setattr__(self, "_re", re.compile("|".join(f"(?:{p})" for p in self.patterns), re.IGNORECASE))
         object.__setattr__(self, "keys", tuple(k.casefold() for k in self.keys))
 
+    gate = "short_block"  # asked only about small block elements
+
     def applies(self, facts: PageFacts) -> bool:
         """Only pages whose text holds one of the `keys` are walked (substring tests, no regex)."""
         text = facts.folded_text
@@ -160,17 +150,19 @@ class TextBlock:
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
-        if el.tag not in _BLOCKISH or len(el) > 4 or facts.measure.chars(el) > self.max_chars * 2:
+        if el.tag not in SHORT_BLOCK_TAGS or len(el) > 4:
             return None
-        text = view.text
-        chars = visible_len(text)
-        if chars == 0 or chars > self.max_chars:
+        flat = " ".join(view.text.split())
+        if not flat or len(flat) > self.max_chars:
             return None
-        found = self._re.search(" ".join(text.split()))
-        if not found:
-            return None
-        target = el
-        while True:  # widen to the container that holds nothing but this prompt and its links
+        found = self._re.search(flat)
+        return self.widen(view, facts, found.group()) if found else None
+
+    def widen(self, view: ElementView, facts: PageFacts, found: str) -> Match:
+        """The match for `view`, widened to the container holding only this prompt and links."""
+        target = view.el
+        chars = visible_len(view.text)
+        while True:
             parent = target.getparent()
             if parent is None or parent.tag in ("body", "html") or parent in facts.protected:
                 break
@@ -179,4 +171,45 @@ class TextBlock:
                     pchars - chars > 40 and not _mostly_links(pchars - chars, facts.measure.link_chars(parent), 40)):
                 break
             target = parent
-        return Match((target,), f"text '{found.group()}'")
+        return Match((target,), f"text '{found}'")
+
+
+class TextIndex:
+    """Several `TextBlock`s answered with one regex search per small block (leftmost match wins)."""
+
+    gate = "short_block"
+
+    def __init__(self, rules: Sequence[TextBlock]) -> None:
+        self.rules = tuple(rules)
+        self.name = "text"
+        self.max_share = min(r.max_share for r in rules)
+        self.max_chars = max(r.max_chars for r in rules)
+        self.keys = tuple(sorted({k for r in rules for k in r.keys}))
+        groups = ("|".join(f"(?:{p})" for p in r.patterns) for r in rules)
+        self._re = re.compile("|".join(f"(?P<t{i}>{g})" for i, g in enumerate(groups)), re.IGNORECASE)
+
+    def page_keys(self, facts: PageFacts) -> tuple[str, ...]:
+        """The keys that occur in this page's text: only those can occur in its elements."""
+        return tuple(k for k in self.keys if k in facts.folded_text)
+
+    def match_rule(self, view: ElementView, facts: PageFacts, keys: Sequence[str]) -> tuple[TextBlock, Match] | None:
+        """The first text rule matching `view`; `keys`: this page's keys (see `page_keys`)."""
+        el = view.el
+        if len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip():
+            return None  # same text as its only child, which is asked in its turn
+        text = view.text
+        if len(text) > self.max_chars * 4:
+            return None
+        folded = text.casefold()
+        if not any(key in folded for key in keys):  # substring tests are far cheaper than the regex
+            return None
+        flat = " ".join(text.split())
+        if not flat or len(flat) > self.max_chars:
+            return None
+        found = self._re.search(flat)
+        if found is None:
+            return None
+        rule = self.rules[int(found.lastgroup[1:])]  # type: ignore[index]
+        if len(flat) > rule.max_chars:
+            return None
+        return rule, rule.widen(view, facts, found.group())
