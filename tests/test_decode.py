@@ -154,6 +154,46 @@ def test_latin1_label_on_euc_jp_bytes_is_not_mojibake() -> None:
     assert JA_NEWS in result.text
 
 
+NAV = "".join(f'<li><a href="/section/{i}" class="nav">Section {i}</a></li>' for i in range(150))
+SCRIPT = "<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}</script>" * 20
+
+
+def markup_heavy_page(label: str) -> str:
+    """Mostly-ASCII page like real news sites: markup outweighs the article text."""
+    return page(JA_NEWS[:200], meta(label) + SCRIPT, title="経済対策").replace(
+        '<div class="nav">', f'<div class="nav"><ul>{NAV}</ul>')
+
+
+@pytest.mark.parametrize("codec", ["euc_jis_2004", "cp932"])
+def test_lying_latin1_on_markup_heavy_cjk_page(codec: str) -> None:
+    data = markup_heavy_page("iso-8859-1").encode(codec)
+    assert data.count(b"<") > 300 and len(data) > 10 * len(JA_NEWS[:200].encode(codec))
+    result = decode(data)
+    assert (result.encoding, result.source) == (codec, "detected")
+    assert JA_NEWS[:200] in result.text
+
+
+def test_utf8_label_on_cp1251_bytes_is_not_accepted_with_errors() -> None:
+    data = page(RU_NEWS * 3, meta("utf-8"), title="Новости").encode("cp1251")
+    result = decode(data)
+    assert (result.encoding, result.source) == ("cp1251", "detected")
+    assert RU_NEWS in result.text
+
+
+def test_shift_jis_label_on_euc_jp_bytes() -> None:
+    data = markup_heavy_page("Shift_JIS").encode("euc_jis_2004")
+    assert data.decode("cp932", "replace").count("\ufffd") * 20 < len(data)  # "few" errors
+    result = decode(data)
+    assert (result.encoding, result.source) == ("euc_jis_2004", "detected")
+    assert JA_NEWS[:200] in result.text
+
+
+def test_lying_utf8_on_markup_heavy_shift_jis_page() -> None:
+    result = decode(markup_heavy_page("utf-8").encode("cp932"))
+    assert (result.encoding, result.source) == ("cp932", "detected")
+    assert JA_NEWS[:200] in result.text
+
+
 def test_declared_pages_never_run_charset_normalizer(monkeypatch: pytest.MonkeyPatch) -> None:
     import charset_normalizer
 
@@ -180,9 +220,10 @@ def test_lying_header_falls_back_to_working_meta() -> None:
     assert JA_NEWS in result.text
 
 
-def test_latin1_label_on_utf8_bytes_prefers_utf8() -> None:
-    text = "Café déjà vu — “quoted” naïve façade"
-    result = decode(page(text, meta("iso-8859-1")).encode("utf-8"),
+@pytest.mark.parametrize("text", ["Café déjà vu — “quoted” naïve façade",
+                                  "Café déjà vu, naïve façade, Größe"])  # cp1252-decodable
+def test_latin1_label_on_utf8_bytes_prefers_utf8(text: str) -> None:
+    result = decode(page(text, meta("iso-8859-1"), title="News").encode("utf-8"),
                     content_type="text/html; charset=ISO-8859-1")
     assert result.encoding == "utf-8"
     assert text in result.text
@@ -193,6 +234,28 @@ def test_real_latin1_page_keeps_cp1252() -> None:
     result = decode(page(text, meta("iso-8859-1"), title="News").encode("cp1252"))
     assert (result.encoding, result.source) == ("cp1252", "meta")
     assert text in result.text
+
+
+def test_english_utf8_page_with_a_stray_cp1252_byte_stays_utf8() -> None:
+    text = "The mayor’s “green corridor” plan — café owners say it’s naïve. " * 8
+    data = page(text, meta("utf-8"), title="News").encode("utf-8").replace(b"<h1>", b"<h1>\x93")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # the label "fails", so detection gets a say
+    result = decode(data)
+    assert (result.encoding, result.source) == ("utf-8", "meta")
+    assert text in result.text and result.text.count("\ufffd") == 1
+
+
+FR_NEWS = "Le président a annoncé mercredi une réforme très contestée des retraites. " * 10
+
+
+@pytest.mark.parametrize("head", ["", meta("utf-8")])
+def test_french_utf8_page_with_a_stray_byte_is_not_cp932(head: str) -> None:
+    data = page(FR_NEWS, head, title="Actualités").encode("utf-8").replace(b"<h1>", b"<h1>\x93")
+    result = decode(data)
+    assert result.encoding == "utf-8"
+    assert result.source == ("meta" if head else "detected")
+    assert FR_NEWS in result.text and result.text.count("\ufffd") == 1
 
 
 def test_utf8_page_with_a_few_stray_bytes_stays_utf8() -> None:
