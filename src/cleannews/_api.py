@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .article import Article, Block
+from .article import Article
 from .decode import decode
 from .errors import InputError, InputTooLarge
 from .measure import Measure
@@ -21,7 +21,8 @@ from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
 from .select import judge_article, protected_elements, select_body
 from .serialize import render_blocks
-from .text import collapse_space, visible_len
+from .text import visible_len
+from .trim import trim_blocks
 
 __all__ = ["clean"]
 
@@ -88,7 +89,8 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     blocks, structural = render_blocks(selection.nodes, measure=measure, include_tables=opts.include_tables,
                                        disabled_rules=opts.disabled_rules)
     removed.extend(structural)
-    blocks = _drop_headline(blocks, meta.title)
+    blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
+    removed.extend(trimmed)
     verdict = judge_article(blocks, selection, min_chars=opts.min_body_chars)
     text = "\n".join(b.text for b in blocks) if verdict.is_article else ""
     return Article(
@@ -106,15 +108,3 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
         image=meta.image,
         page_type="article" if verdict.is_article else verdict.page_type,
     )
-
-
-def _drop_headline(blocks: list[Block], title: str | None) -> list[Block]:
-    """The headline belongs in `title`, not in `text`: drop a leading heading that repeats it."""
-    if not title:
-        return blocks
-    flat = collapse_space(title).casefold()
-    for i, block in enumerate(blocks[:5]):
-        text = block.text.casefold()
-        if block.kind == "heading" and (text == flat or (len(text) > 8 and (text in flat or flat in text))):
-            return blocks[:i] + blocks[i + 1:]
-    return blocks

@@ -70,7 +70,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 
 def rule_names() -> frozenset[str]:
     """Every rule name `Options.disabled_rules` accepts."""
-    return frozenset(r.name for r in DEFAULT_RULES) | {"link_dense", "teaser_list", "boilerplate_line"}
+    return frozenset(r.name for r in DEFAULT_RULES) | {"link_dense", "teaser_list", "boilerplate_line", "headline"}
 
 
 def active_rules(disabled: Iterable[str]) -> tuple[Rule, ...]:

@@ -1,0 +1,99 @@
+"""Line-level trimming of the rendered body: the headline, bylines, datelines, breadcrumbs
+before the first paragraph of prose, and share/print/tag/copyright lines after the last.
+
+These lines often sit inside the article container, so no element rule reaches them.  Only
+short lines at the two ends are candidates; a line between two prose paragraphs is never
+touched.  Patterns are data, per kind (rule name `boilerplate_line`, and `headline`).
+Cost: a few regex searches on at most a dozen short lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .article import Block, Removal
+from .text import collapse_space, excerpt, weight
+
+__all__ = ["trim_blocks"]
+
+# A paragraph this long (CJK counted ×2.5) is prose: trimming stops at it.
+PROSE_WEIGHT = 150.0
+# Only lines shorter than this are trimmed.
+MAX_LINE_WEIGHT = 120.0
+
+_DATE = (r"(?:\d{4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?|\d{1,2}/\d{1,2}/\d{2,4}|"
+         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+         r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|"
+         r"令和\s*\d+\s*年|\d{1,2}/\d{1,2}\s*[（(][月火水木金土日][)）])")
+
+LEADING_PATTERNS: dict[str, str] = {
+    "breadcrumb": r"^(?:home|top|ホーム|トップ|首页|首頁|startseite|accueil|inicio)\s*(?:[>＞›»/|]|&gt;)|"
+                  r"^[^>＞›»]{1,30}(?:\s*[>＞›»]\s*[^>＞›»]{1,30}){2,}$",
+    "byline": r"^(?:by|von|par|por|door|przez|written by|posted by|text:?|文[：:／/]|取材[・･]?文[：:]|"
+              r"記者[：:])\s*\S|(?:記者|特派員|編集委員|編集部|staff writer|correspondent|reporter)\s*$",
+    "dateline": rf"^(?:(?:published|updated|posted|last updated|公開|更新|配信|掲載|发布|發佈|发表)\s*(?:on|at|日時)?\s*[:：]?\s*)?"
+                rf"[^。.!?！？]{{0,25}}{_DATE}[^。!?！？]{{0,40}}$",
+    "caption": r"[(（][^()（）]{0,40}(?:photo|foto|撮影|写真|提供|getty|reuters|afp|ap photo|图)[^()（）]{0,20}[)）]\s*$|"
+               r"^(?:photo|foto|写真|画像|图)\s*[:：＝=]",
+}
+TRAILING_PATTERNS: dict[str, str] = {
+    "share line": r"^(?:email|e-mail|print|share|tweet|send|メール|印刷|シェア|ツイート|分享|打印)"
+                  r"(?:\s*(?:this|the)?\s*(?:story|article|page|記事))?(?:\s*[|｜/・]\s*\S.{0,40})?$",
+    "tags line": r"^(?:tags?|categories|category|filed under|posted in|keywords|topics|タグ|カテゴリー?|"
+                 r"キーワード|标签|关键词|schlagwörter|themen)\s*[:：]",
+    "copyright": r"(?:©|\(c\)\s*\d{4}|copyright|all rights reserved|無断転載|無断複製|版权所有|版權所有|"
+                 r"alle rechte vorbehalten|tous droits réservés)",
+    "dateline": LEADING_PATTERNS["dateline"],
+    "byline": LEADING_PATTERNS["byline"],
+}
+_LEADING = {kind: re.compile(p, re.IGNORECASE) for kind, p in LEADING_PATTERNS.items()}
+_TRAILING = {kind: re.compile(p, re.IGNORECASE) for kind, p in TRAILING_PATTERNS.items()}
+
+
+def trim_blocks(blocks: Sequence[Block], title: str | None, *, disabled: frozenset[str] = frozenset()
+                ) -> tuple[list[Block], list[Removal]]:
+    """Drop the repeated headline and the boilerplate lines at both ends of the body."""
+    kept = list(blocks)
+    removed: list[Removal] = []
+    if "headline" not in disabled:
+        kept = _drop_headline(kept, title, removed)
+    if "boilerplate_line" not in disabled:
+        kept = _trim_end(kept, _LEADING, removed, leading=True)
+        kept = _trim_end(kept, _TRAILING, removed, leading=False)
+    return kept, removed
+
+
+def _drop_headline(blocks: list[Block], title: str | None, removed: list[Removal]) -> list[Block]:
+    """The headline belongs in `title`, not in `text`: drop an early line that repeats it."""
+    if not title:
+        return blocks
+    flat = collapse_space(title).casefold()
+    for i, block in enumerate(blocks[:6]):
+        text = block.text.casefold()
+        same = text == flat or (block.kind == "heading" and len(text) > 8 and (text in flat or flat in text))
+        if same:
+            removed.append(Removal("headline", "repeats the headline (kept as the title)", excerpt(block.text),
+                                   f"line {i + 1}"))
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed: list[Removal], *,
+              leading: bool) -> list[Block]:
+    """Drop matching short lines from one end, stopping at the first line of prose."""
+    order = range(len(blocks)) if leading else range(len(blocks) - 1, -1, -1)
+    drop: set[int] = set()
+    for i in order:
+        block = blocks[i]
+        w = weight(block.text)
+        if w >= PROSE_WEIGHT and block.kind in ("paragraph", "quote", "list_item"):
+            break
+        if w > MAX_LINE_WEIGHT:
+            continue
+        kind = next((k for k, rx in patterns.items() if rx.search(block.text)), None)
+        if kind:
+            drop.add(i)
+            removed.append(Removal("boilerplate_line", f"{kind} {'before' if leading else 'after'} the body",
+                                   excerpt(block.text), f"line {i + 1}"))
+    return [b for i, b in enumerate(blocks) if i not in drop]
