@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from ._base import AttributeRule, Match, PageFacts, Rule, apply_rules, attribute_signature
 from ._widgets import TextBlock, TitledWidget
 from .ads import AD_LABEL, ADS
+from .captions import PHOTO_CREDIT
 from .carousel import CAROUSEL, CAROUSEL_TITLED
 from .comments import COMMENT_COUNTER, COMMENTS, COMMENTS_BY_CLASS
 from .consent import CONSENT, CONSENT_TEXT
@@ -20,7 +21,7 @@ from .navigation import FOOTER, NAVIGATION, SKIP_LINKS
 from .page_furniture import AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED
 from .paywall import PAYWALL, PAYWALL_TEXT
 from .ranking import RANKING, RANKING_BY_CLASS
-from .recommended import RECOMMENDED, RECOMMENDED_BY_CLASS
+from .recommended import READ_MORE_LINE, RECOMMENDED, RECOMMENDED_BY_CLASS
 from .share import SHARE, SHARE_TEXT
 
 __all__ = [
@@ -65,6 +66,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     PAYWALL_TEXT,
     CONSENT_TEXT,
     SHARE_TEXT,
+    READ_MORE_LINE,
+    PHOTO_CREDIT,
 )
 
 

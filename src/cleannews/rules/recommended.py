@@ -8,9 +8,9 @@ Keeps: a paragraph that merely mentions a related topic.
 from __future__ import annotations
 
 from ._base import AttributeRule
-from ._widgets import TitledWidget
+from ._widgets import TextBlock, TitledWidget
 
-__all__ = ["RECOMMENDED", "RECOMMENDED_BY_CLASS"]
+__all__ = ["READ_MORE_LINE", "RECOMMENDED", "RECOMMENDED_BY_CLASS"]
 
 RECOMMENDED_PHRASES = (
     "おすすめ", "オススメ", "お薦め", "関連記事", "関連ニュース", "関連リンク", "関連情報", "関連する記事",
@@ -19,7 +19,9 @@ RECOMMENDED_PHRASES = (
     "recommended", "related", "you may also like", "you might also like", "more from", "more stories",
     "read next", "read more", "read also", "also read", "more on this", "more in", "more news",
     "latest news", "latest stories", "further reading", "editor's picks", "editors' picks", "don't miss",
-    "相关", "推荐", "延伸阅读", "猜你喜欢", "更多", "相關", "推薦",
+    "相关", "推荐", "延伸阅读", "猜你喜欢", "更多", "相關", "推薦", "schon gelesen", "auch interessant",
+    "zum weiterlesen", "lesen sie auch", "das könnte sie auch interessieren", "lee también", "puedes ver",
+    "le puede interesar", "dowiedz się więcej", "czytaj też", "voir aussi",
     "weitere artikel", "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi", "lire aussi",
     "leer más", "te puede interesar", "czytaj także", "zobacz też", "zobacz także",
 )
@@ -36,4 +38,23 @@ RECOMMENDED_BY_CLASS = AttributeRule(
     words=("related*", "relation*", "recommend*", "reco", "recs", "outbrain*", "taboola*", "zergnet", "yarpp*",
            "read next", "readnext", "more stories", "morestories", "also like", "suggest*", "pickup",
            "next article", "prev article", "post navigation", "nav links", "more articles", "crosslink*"),
+)
+
+# "Read more: <link to another story>" lines inside the body, in many languages.
+READ_MORE_LINE = TextBlock(
+    name="recommended",
+    description="in-body 'Read more: …' / 'Mehr zum Thema' / 'あわせて読みたい' lines pointing to other stories",
+    patterns=(
+        r"^(?:read more|read also|also read|see also|more on this|related|recommended|mehr zum thema|lesen sie auch|"
+        r"auch interessant|schon gelesen|zum weiterlesen|weiterlesen|lee también|lea también|puedes ver|"
+        r"le puede interesar|te puede interesar|dowiedz się więcej|czytaj (?:też|także|więcej)|zobacz (?:też|także)|"
+        r"(?:à )?lire aussi|voir aussi|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|"
+        r"相关阅读|延伸阅读|推荐阅读|相關閱讀|延伸閱讀)\s*[:：?？!！>＞»]",
+        r"^(?:schon gelesen|auch interessant|zum weiterlesen|mehr zum thema|weitere informationen)\s*[:?]?$",
+    ),
+    keys=("read", "see also", "more on", "related", "recommended", "mehr zum", "lesen", "interessant", "gelesen",
+          "lee", "lea", "puedes", "interesar", "dowiedz", "czytaj", "zobacz", "lire", "voir", "関連", "読みたい",
+          "おすすめ", "相关", "延伸", "推荐", "相關", "延伸", "weitere"),
+    max_chars=220,
+    max_share=0.2,
 )

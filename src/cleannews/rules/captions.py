@@ -1,0 +1,32 @@
+"""Photo credits and captions that are only attribution.
+
+Removes: short blocks such as 'Foto: Andina', '(Symbolbild)', 'Quelle: Hume/Unsplash',
+'Źródło: Pixabay', 'Photo: Getty Images', '写真：共同', '（撮影・山田太郎）'.
+Keeps: a caption that describes the picture in a sentence without a credit, and body
+paragraphs that mention photos.
+"""
+
+from __future__ import annotations
+
+from ._widgets import TextBlock
+
+__all__ = ["PHOTO_CREDIT"]
+
+PHOTO_CREDIT = TextBlock(
+    name="caption",
+    description="photo credits and attribution captions ('Foto: …', '(Symbolbild)', '写真：…')",
+    patterns=(
+        r"(?:^|[\s(（/|])(?:foto|fotos|photo|photos|bild|bilder|image|imagen|źródło|zdjęcie|quelle|credit|credits|"
+        r"photograph|fotografía|写真|画像|撮影|图片|图|圖片|来源|來源)\s*[:：＝=/]\s*\S",
+        r"[(（]\s*(?:symbolbild|symbolfoto|archivbild|archivfoto|file photo|archive photo|資料写真|イメージ写真|"
+        r"写真はイメージ|资料图|資料圖)\s*[)）]",
+        r"(?:getty images|shutterstock|istock(?:photo)?|unsplash|pixabay|dpa-bildfunk|picture alliance|"
+        r"reuters/|afp/|ap photo|imago images)",
+        r"[(（][^()（）]{0,30}撮影[^()（）]{0,10}[)）]\s*$",
+    ),
+    keys=("foto", "photo", "bild", "image", "imagen", "źródło", "zdjęcie", "quelle", "credit", "写真", "画像",
+          "撮影", "图", "圖", "来源", "來源", "getty", "shutterstock", "istock", "unsplash", "pixabay", "dpa",
+          "picture alliance", "reuters", "afp", "imago", "symbol", "archiv", "file photo", "資料"),
+    max_chars=160,
+    max_share=0.2,
+)
