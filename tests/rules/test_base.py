@@ -1,0 +1,218 @@
+"""`cleannews.rules._base`: class/id signatures, attribute rules, and the one-walk `apply_rules`."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import lxml.html
+import pytest
+
+from cleannews.article import Removal
+from cleannews.rules import AttributeRule, Match, PageFacts, apply_rules, attribute_signature
+from cleannews.rules._base import ElementView, drop_element, element_path
+from cleannews.text import visible_len
+
+
+def el(markup: str) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(markup)
+
+
+# --- attribute_signature -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("markup,signature", [
+    ('<div class="share-bar mostRead"></div>', " ^share bar ^mostread "),
+    ('<div class="share_bar"></div>', " ^share bar "),
+    ('<div id="main-content"></div>', " ^main content "),
+    ('<div class="a-b" id="c"></div>', " ^a b ^c "),
+    ('<div class="  elementor-widget   elementor-widget-text-editor "></div>',
+     " ^elementor widget ^elementor widget text editor "),
+    ('<p class="highLightSearchTarget"></p>', " ^highlightsearchtarget "),
+    ('<div class="SideBar"></div>', " ^sidebar "),
+])
+def test_signature_words_and_head_marker(markup, signature):
+    assert attribute_signature(el(markup)) == signature
+
+
+@pytest.mark.parametrize("markup", ["<div></div>", '<div class=""></div>', '<div class="   "></div>',
+                                    '<div id=""></div>'])
+def test_signature_empty_without_class_or_id(markup):
+    assert attribute_signature(el(markup)) == ""
+
+
+def test_signature_marks_only_the_first_word_of_each_class_name():
+    sig = attribute_signature(el('<div class="widget-area elementor-widget-text"></div>'))
+    words = sig.split()
+    assert words.count("^widget") == 1  # head of 'widget-area'
+    assert "widget" in words  # inside 'elementor-widget-text': not a head word
+    assert words[0] == "^widget" and words[2] == "^elementor"
+
+
+@pytest.mark.parametrize("classes,expected", [
+    ("post-12 post type-post tag-comments category-share entry-content", " ^post 12 ^post ^type post ^entry content "),
+    ("tag-sidebar category-ranking", ""),
+    ("hentry category-news-and-ads", " ^hentry "),
+])
+def test_signature_ignores_wordpress_taxonomy_classes(classes, expected):
+    sig = attribute_signature(el(f'<article class="{classes}"></article>'))
+    assert sig.strip() == expected.strip()
+
+
+def test_taxonomy_filter_keeps_the_id():
+    assert attribute_signature(el('<div class="tag-comments" id="comments"></div>')).split() == ["^comments"]
+
+
+# --- AttributeRule -------------------------------------------------------------------------
+
+RULE = AttributeRule(name="demo", description="demo rule", tags=("aside",), roles=("navigation",),
+                     words=("share*", "^widget*", "site search", "ad"))
+FACTS = PageFacts(body_chars=0)
+
+
+def ask(markup: str, rule: AttributeRule = RULE) -> Match | None:
+    node = el(markup)
+    return rule.match(ElementView(node, attribute_signature(node)), FACTS)
+
+
+@pytest.mark.parametrize("markup,reason", [
+    ("<aside></aside>", "<aside> element"),
+    ('<div role="navigation"></div>', "role=navigation"),
+    ('<div class="share-bar"></div>', "class/id word 'share'"),
+    ('<div class="sharebar"></div>', "class/id word 'sharebar'"),
+    ('<div class="post-shares"></div>', "class/id word 'shares'"),
+    ('<div class="widget-area"></div>', "class/id word 'widget'"),
+    ('<div class="widgets"></div>', "class/id word 'widgets'"),
+    ('<form id="site-search"></form>', None),
+    ('<div class="ad"></div>', "class/id word 'ad'"),
+])
+def test_attribute_rule_matches(markup, reason):
+    m = ask(markup)
+    assert m is not None
+    assert m.targets[0].tag == el(markup).tag
+    if reason:
+        assert m.reason == reason
+    else:
+        assert "site" in m.reason and "search" in m.reason
+
+
+@pytest.mark.parametrize("markup", [
+    '<div class="elementor-widget elementor-widget-text-editor"></div>',  # '^widget' is head-only
+    '<div class="address"></div>', '<div class="header"></div>', '<div class="shadow"></div>',
+    '<div class="site-main-search"></div>',  # 'site search' needs the two words together
+    '<p class="share-bar"></p>',  # class words count on containers only
+    '<span class="ad"></span>',
+    '<div class="tag-share"></div>',  # a WordPress tag, not a share bar
+    '<div role="main"></div>',
+    "<div></div>",
+])
+def test_attribute_rule_does_not_match(markup):
+    assert ask(markup) is None
+
+
+def test_attribute_rule_is_frozen_and_hashable():
+    rule = AttributeRule(name="x", description="d", words=["a", "b"], tags=["nav"])
+    assert rule.words == ("a", "b") and rule.tags == ("nav",)
+    assert {rule: 1}[rule] == 1  # usable as a cache key
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rule.name = "y"  # type: ignore[misc]
+
+
+def test_element_view_reads_text_lazily_and_once():
+    node = el("<div>one <b>two</b></div>")
+    view = ElementView(node, "")
+    node.text = "uno "  # not read yet: the view sees the current text
+    assert view.text == "uno two"
+    node.text = "changed "
+    assert view.text == "uno two"  # cached
+
+
+# --- apply_rules ---------------------------------------------------------------------------
+
+PAGE = """<html><body>
+<div id="page">
+  <div class="share-bar"><a href="#">Share</a> <div class="share-inner">inner share</div></div>
+  <div id="story">
+    <p>The first paragraph of the story is long enough to count as prose, with a comma, and a full stop.</p>
+    <p>The second paragraph continues the story, adding detail, context and a quote from an official.</p>
+    <div class="ad">Buy now</div>after-ad tail
+  </div>
+  <aside>Sidebar text</aside>
+</div>
+</body></html>"""
+
+
+def run(page: str, rules, protected_xpath: str | None = None) -> tuple[lxml.html.HtmlElement, list[Removal]]:
+    root = lxml.html.document_fromstring(page)
+    body = root.find("body")
+    protected: frozenset = frozenset()
+    if protected_xpath:
+        marker = body.xpath(protected_xpath)[0]
+        protected = frozenset([marker, *marker.iterancestors()])
+    facts = PageFacts(body_chars=visible_len(body.text_content()), protected=protected,
+                      folded_text=body.text_content().casefold())
+    return body, apply_rules(body, rules, facts)
+
+
+def test_apply_rules_removes_and_reports_outermost_in_document_order():
+    body, removed = run(PAGE, [RULE])
+    text = body.text_content()
+    assert "Share" not in text and "inner share" not in text and "Buy now" not in text and "Sidebar" not in text
+    assert "The first paragraph" in text
+    assert [r.rule for r in removed] == ["demo", "demo", "demo"]  # share-inner is inside share-bar: not reported
+    assert [r.excerpt for r in removed] == ["Share inner share", "Buy now", "Sidebar text"]
+    assert [r.path for r in removed] == ["body/div/div[1]", "body/div/div[2]/div", "body/div/aside"]
+
+
+def test_apply_rules_keeps_tail_text_of_removed_elements():
+    body, _ = run(PAGE, [RULE])
+    assert "after-ad tail" in body.text_content()
+
+
+def test_apply_rules_never_removes_protected_elements():
+    page = PAGE.replace('<div id="story">', '<div id="story" class="share-story">')
+    body, removed = run(page, [RULE], protected_xpath="//div[@id='story']")
+    assert "The first paragraph" in body.text_content()
+    assert all("The first paragraph" not in r.excerpt for r in removed)
+    assert "Buy now" not in body.text_content()  # inside the protected element, rules still apply
+
+
+def test_apply_rules_keeps_an_element_too_central_to_be_boilerplate():
+    page = PAGE.replace('<div id="story">', '<div id="story" class="share-story">')
+    body, removed = run(page, [RULE])
+    assert "The first paragraph" in body.text_content()  # 'share' word, but most of the page's prose
+    unlimited = dataclasses.replace(RULE, max_share=1.0)
+    body, removed = run(page, [unlimited])
+    assert "The first paragraph" not in body.text_content()
+
+
+def test_apply_rules_first_rule_is_credited():
+    first = AttributeRule(name="first", description="d", words=("ad",))
+    second = AttributeRule(name="second", description="d", words=("ad",))
+    _, removed = run(PAGE, [first, second])
+    assert [r.rule for r in removed] == ["first"]
+    _, removed = run(PAGE, [second, first])
+    assert [r.rule for r in removed] == ["second"]
+
+
+def test_apply_rules_with_no_rules_changes_nothing():
+    before = lxml.html.tostring(lxml.html.document_fromstring(PAGE))
+    body, removed = run(PAGE, [])
+    assert removed == []
+    assert lxml.html.tostring(body.getroottree().getroot()) == before
+
+
+def test_drop_element_keeps_tail_after_previous_sibling_or_in_parent():
+    parent = el("<p>a<b>x</b>b<i>y</i>c</p>")
+    drop_element(parent[1])  # <i>y</i>, tail 'c' goes to <b>'s tail
+    assert parent.text_content() == "axbc"
+    drop_element(parent[0])  # <b>x</b>, tail 'bc' goes to the parent's text
+    assert parent.text_content() == "abc"
+    assert len(parent) == 0
+    orphan = el("<div>solo</div>")
+    drop_element(orphan)  # no parent: nothing happens
+    assert orphan.text == "solo"
+
+
+def test_element_path():
+    root = lxml.html.document_fromstring("<html><body><div><p>a</p><p>b</p></div></body></html>")
+    assert element_path(root.xpath("//p")[1]) == "body/div/p[2]"

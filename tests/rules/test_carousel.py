@@ -1,0 +1,56 @@
+"""`cleannews.rules.carousel`: photo-news strips and sliders go; a single in-body figure stays."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+from cleannews.rules import carousel
+
+REMOVES = [
+    ("photo-news-class", "ja", '<div class="photo-news"><ul>{JL}</ul></div>', "新駅の開業日が決定"),
+    ("photonews-titled", "ja", '<div class="box"><h2>フォトニュース</h2><ul>{JL}</ul></div>', "フォトニュース"),
+    ("shashin-news-titled", "ja", '<div class="box"><h3>写真ニュース</h3><ul>{JL}</ul></div>', "写真ニュース"),
+    ("swiper", "en", '<div class="swiper-container"><ul>{EL}</ul></div>', "Storm knocks out power"),
+    ("slick", "en", '<div class="slick-slider"><div><a href="/1">Storm knocks out power to thousands</a></div>'
+     '<div><a href="/2">Local bakery wins national award</a></div></div>', "Storm knocks out power"),
+    ("in-pictures", "en", '<section class="box"><h2>In pictures</h2><ul>{EL}</ul></section>', "In pictures"),
+    ("zh-tupian", "ja", '<div class="box"><h2>图片新闻</h2><ul>{JL}</ul></div>', "图片新闻"),
+]
+
+
+@pytest.mark.parametrize("lang,snippet,dropped", [c[1:] for c in REMOVES], ids=[c[0] for c in REMOVES])
+def test_removes_carousel(pages, lang, snippet, dropped):
+    article = pages.clean_snippet(snippet, lang=lang, where="inside")
+    headlines = pages.JA_HEADLINES if lang == "ja" else pages.EN_HEADLINES
+    pages.assert_removed(article, "carousel", dropped, lang=lang, absent=headlines[:1])
+
+
+def test_keeps_single_in_body_figure_with_caption(pages):
+    snippet = ('<figure><img src="/bus.jpg" alt="深夜バス"><figcaption>増便が決まった深夜バスの車両（十二日、市内で）'
+               "</figcaption></figure>")
+    article = pages.clean_snippet(snippet, where="middle")
+    pages.assert_kept(article, "増便が決まった深夜バスの車両（十二日、市内で）")
+    assert not pages.removals_by(article, "carousel")
+
+
+def test_keeps_photos_subheading_over_prose(pages):
+    snippet = ("<h2>Photos from the first night</h2><p>Photographers rode the last buses on Friday and found them "
+               "busier than officials had expected.</p>")
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_kept(article, "Photos from the first night", lang="en")
+    assert not pages.removals_by(article, "carousel")
+
+
+def test_disabled_carousel(pages):
+    snippet = '<div class="slider"><p>Officials also published the new timetable on the city website.</p></div>'
+    on = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_removed(on, "carousel", "Officials also published", lang="en")
+    off = pages.clean_snippet(snippet, lang="en", where="middle",
+                              options=cleannews.Options(disabled_rules=["carousel"]))
+    pages.assert_kept(off, "Officials also published the new timetable", lang="en")
+
+
+def test_rule_metadata():
+    assert carousel.CAROUSEL.name == carousel.CAROUSEL_TITLED.name == "carousel"
+    assert "フォトニュース" in carousel.CAROUSEL_TITLED.phrases

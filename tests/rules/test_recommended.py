@@ -1,0 +1,114 @@
+"""`cleannews.rules.recommended`: related/recommended lists go, prose that mentions 'related' stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.rules import recommended
+
+REMOVES = [
+    ("osusume", "ja", "inside", '<div class="box"><h2>おすすめ記事</h2><ul>{JL}</ul></div>', "おすすめ記事"),
+    ("kanren-kiji", "ja", "inside", '<div class="box"><h3>関連記事</h3><ul>{JL}</ul></div>', "関連記事"),
+    ("konna-kiji", "ja", "after", "<section><h2>こんな記事も読まれています</h2><ul>{JL}</ul></section>",
+     "こんな記事も読まれています"),
+    ("awasete-yomitai", "ja", "inside", '<div class="box"><h3>あわせて読みたい</h3><ul>{JL}</ul></div>',
+     "あわせて読みたい"),
+    ("awasete-p-heading", "ja", "inside", '<div class="box"><p class="heading">あわせて読みたい</p><ul>{JL}</ul></div>',
+     "あわせて読みたい"),
+    ("tsugi-no-kiji", "ja", "inside",
+     '<div class="box"><h3>次の記事</h3><a href="/n/2">新駅の開業日が決定、周辺で再開発進む</a></div>', "次の記事"),
+    ("recommended", "en", "inside", '<div class="box"><h2>Recommended for you</h2><ul>{EL}</ul></div>',
+     "Recommended for you"),
+    ("related", "en", "inside", '<div class="box"><h2>Related</h2><ul>{EL}</ul></div>', "Related"),
+    ("related-stories", "en", "inside", '<div class="box"><h2>Related stories</h2><ul>{EL}</ul></div>',
+     "Related stories"),
+    ("you-may-also-like", "en", "inside", '<div class="box"><h2>You may also like</h2><ul>{EL}</ul></div>',
+     "You may also like"),
+    ("more-from", "en", "inside", '<div class="box"><h2>More from Example News</h2><ul>{EL}</ul></div>',
+     "More from Example News"),
+    ("read-next", "en", "inside", '<div class="box"><h2>Read next</h2><ul>{EL}</ul></div>', "Read next"),
+    ("zh-xiangguan", "ja", "inside", '<div class="box"><h2>相关阅读</h2><ul>{JL}</ul></div>', "相关阅读"),
+    ("zh-tuijian", "ja", "inside", '<div class="box"><h2>推荐</h2><ul>{JL}</ul></div>', "推荐"),
+    ("bare-heading-and-list", "en", "inside", "<h3>Related</h3><ul>{EL}</ul>", "Related"),
+]
+
+
+@pytest.mark.parametrize("lang,where,snippet,dropped", [c[1:] for c in REMOVES], ids=[c[0] for c in REMOVES])
+def test_removes_titled_recommendation_list(pages, lang, where, snippet, dropped):
+    article = pages.clean_snippet(snippet, lang=lang, where=where)
+    headlines = pages.JA_HEADLINES if "{JL}" in snippet else pages.EN_HEADLINES
+    absent = headlines[:1] if "{" in snippet else ()
+    pages.assert_removed(article, "recommended", dropped, lang=lang, absent=absent)
+
+
+@pytest.mark.parametrize("cls", ["related", "relatedArticles", "related-posts", "recommend", "recommendations",
+                                 "read-next", "yarpp-related", "pickup"])
+def test_removes_element_named_related(pages, cls):
+    article = pages.clean_snippet(f'<div class="{cls}"><ul>{{EL}}</ul></div>', lang="en", where="inside")
+    removal = pages.assert_removed(article, "recommended", pages.EN_HEADLINES[0], lang="en",
+                                   absent=pages.EN_HEADLINES)
+    assert removal.reason.startswith("class/id word")
+
+
+@pytest.mark.parametrize("cls", ["OUTBRAIN", "taboola-below-article"])
+def test_content_recommendation_networks(pages, cls):
+    """Outbrain/Taboola boxes are named by both ADS and RECOMMENDED_BY_CLASS: ADS, earlier in
+    DEFAULT_RULES, is credited; with 'ads' off the recommended rule still takes them."""
+    snippet = f'<div class="{cls}"><ul>{{EL}}</ul></div>'
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_removed(article, "ads", pages.EN_HEADLINES[0], lang="en", absent=pages.EN_HEADLINES)
+    article = pages.clean_snippet(snippet, lang="en", where="inside", disabled_rules={"ads"})
+    pages.assert_removed(article, "recommended", pages.EN_HEADLINES[0], lang="en", absent=pages.EN_HEADLINES)
+
+
+def test_next_article_link_by_id(pages):
+    snippet = '<div id="next-article"><a href="/n/2">Next: Storm knocks out power to thousands</a></div>'
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_removed(article, "recommended", "Next: Storm knocks out power", lang="en")
+
+
+KEEPS = [
+    ("paragraph-mentions-related", "en",
+     "<p>The related question of weekend service will be discussed at the next council meeting, "
+     "officials said on Tuesday.</p>", ("The related question of weekend service",)),
+    ("related-subheading-over-prose", "en",
+     "<h2>Related costs</h2><p>Officials said the related costs of hiring more drivers would be covered "
+     "by the existing budget, without new borrowing.</p>", ("Related costs", "Officials said the related costs")),
+    ("ja-kanren-in-prose", "ja",
+     "<p>関連する予算案は、来月の市議会に提出される見通しだ。</p>", ("関連する予算案は",)),
+    ("ja-osusume-subheading", "ja",
+     "<h2>おすすめは駅前ルート</h2><p>交通局は、初めて深夜便を使う人には駅前を通る路線を勧めている。</p>",
+     ("おすすめは駅前ルート", "交通局は、初めて深夜便を")),
+]
+
+
+@pytest.mark.parametrize("lang,snippet,kept", [c[1:] for c in KEEPS], ids=[c[0] for c in KEEPS])
+def test_keeps_prose_that_mentions_related(pages, lang, snippet, kept):
+    article = pages.clean_snippet(snippet, lang=lang, where="middle")
+    for text in kept:
+        pages.assert_kept(article, text, lang=lang)
+    assert not pages.removals_by(article, "recommended")
+
+
+def test_latin_phrase_must_open_the_heading(pages):
+    """'Unrelated' is not 'Related': the heading and the prose after it stay."""
+    snippet = ("<h2>Unrelated delays</h2><p>Separately, the agency said track work would slow some "
+               "trains next month, but buses are not affected.</p>")
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_kept(article, "Unrelated delays", lang="en")
+    assert not pages.removals_by(article, "recommended")
+
+
+def test_disabled_recommended(pages):
+    snippet = '<div class="related"><p>Officials also published a list of affected stops, available at city hall.</p></div>'
+    on = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_removed(on, "recommended", "Officials also published", lang="en")
+    off = pages.clean_snippet(snippet, lang="en", where="inside", disabled_rules={"recommended"})
+    pages.assert_kept(off, "Officials also published a list of affected stops", lang="en")
+
+
+def test_rule_metadata():
+    assert recommended.RECOMMENDED.name == recommended.RECOMMENDED_BY_CLASS.name == "recommended"
+    for phrase in ("おすすめ", "関連記事", "こんな記事も", "あわせて読みたい", "次の記事", "recommended", "related",
+                   "you may also like", "more from", "read next", "相关", "推荐"):
+        assert phrase in recommended.RECOMMENDED_PHRASES
