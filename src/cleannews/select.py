@@ -141,6 +141,7 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
     """Score the page and return the body nodes.  Empty `nodes` when nothing scores."""
     scores: dict[HtmlElement, float] = {}
     mass: dict[HtmlElement, float] = {}  # undecayed paragraph score of every ancestor
+    prose: dict[HtmlElement, int] = {}  # characters of paragraph text under every ancestor
 
     def credit(node: HtmlElement, amount: float) -> None:
         if node not in scores:
@@ -151,13 +152,16 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
         score = _paragraph_score(el, text, measure)
         if score <= 0:
             continue
+        chars = len(text)
         if el.tag in CONTAINER_TAGS:
             credit(el, score)
             mass[el] = mass.get(el, 0.0) + score
+            prose[el] = prose.get(el, 0) + chars
         for level, ancestor in enumerate(el.iterancestors()):
             if ancestor.tag == "html":
                 break
             mass[ancestor] = mass.get(ancestor, 0.0) + score
+            prose[ancestor] = prose.get(ancestor, 0) + chars
             if level <= 4:
                 credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
     if not scores:
@@ -165,37 +169,52 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
     final = {node: score * (1.0 - measure.link_density(node)) for node, score in scores.items()}
     top = max(final, key=final.__getitem__)
     top = _widen(top, final, body)
-    top = _climb(top, mass, measure, body)
+    top = _climb(top, mass, prose, measure, body)
     nodes = _with_siblings(top, final, measure)
     return Selection(nodes, top, final.get(top, 0.0))
 
 
 CLIMB_GAIN = 1.3
 CLIMB_MAX_LINK_DENSITY = 0.3
+CLIMB_LEVELS = 4
+CLIMB_MIN_PROSE_SHARE = 0.6
 
 
-def _climb(top: HtmlElement, mass: dict[HtmlElement, float], measure: Measure, body: HtmlElement) -> HtmlElement:
-    """Move up while the parent adds much more prose and little link text.
+def _climb(top: HtmlElement, mass: dict[HtmlElement, float], prose: dict[HtmlElement, int], measure: Measure,
+           body: HtmlElement) -> HtmlElement:
+    """Move up to an ancestor that holds much more prose and little more link text.
 
     An article cut into sections (one ``<section>`` per subheading) credits each section
     separately; the section that scores best is only part of the body.  The ancestor that
-    holds all of them holds much more paragraph score for little extra link text.
+    holds all of them holds much more paragraph score for little extra link text.  Up to
+    `CLIMB_LEVELS` levels are looked at each step, so one thin level does not stop the climb.
     """
     node = top
     while True:
-        parent = node.getparent()
-        if parent is None or parent is body or parent.tag == "html":
+        best = None
+        base = mass.get(node, 0.0)
+        limit = max(CLIMB_MAX_LINK_DENSITY, measure.link_density(node) + 0.1)
+        for level, ancestor in enumerate(node.iterancestors()):
+            if level >= CLIMB_LEVELS or ancestor is body or ancestor.tag == "html":
+                break
+            if (mass.get(ancestor, 0.0) >= CLIMB_GAIN * base and measure.link_density(ancestor) <= limit
+                    and _mostly_prose_added(ancestor, node, prose, measure)):
+                best = ancestor
+                break
+        if best is None:
+            parent = node.getparent()
+            if parent is not None and parent is not body and parent.tag != "html" and _only_wrapping(parent, node, measure):
+                node = parent
+                continue
             return node
-        if mass.get(parent, 0.0) < CLIMB_GAIN * mass.get(node, 0.0):
-            if mass.get(parent, 0.0) > mass.get(node, 0.0):
-                node = parent if _only_wrapping(parent, node, measure) else node
-                if node is parent:
-                    continue
-            return node
-        density = measure.link_density(parent)
-        if density > max(CLIMB_MAX_LINK_DENSITY, measure.link_density(node) + 0.1):
-            return node
-        node = parent
+        node = best
+
+
+def _mostly_prose_added(ancestor: HtmlElement, node: HtmlElement, prose: dict[HtmlElement, int],
+                        measure: Measure) -> bool:
+    """At least `CLIMB_MIN_PROSE_SHARE` of the text the ancestor adds is paragraph text."""
+    added = measure.chars(ancestor) - measure.chars(node)
+    return added <= 0 or prose.get(ancestor, 0) - prose.get(node, 0) >= CLIMB_MIN_PROSE_SHARE * added
 
 
 def _only_wrapping(parent: HtmlElement, node: HtmlElement, measure: Measure) -> bool:
