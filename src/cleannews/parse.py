@@ -136,7 +136,10 @@ def _sanitize(text: str) -> str:
     if "\x00" in text:
         text = text.replace("\x00", "")
     if not text.isascii():  # isascii() is O(1) on str
-        text = _SURROGATE.sub("\ufffd", text)
+        try:
+            text.encode("utf-8")  # C speed; only text with lone surrogates fails
+        except UnicodeEncodeError:
+            text = _SURROGATE.sub("\ufffd", text)
     return text
 
 
