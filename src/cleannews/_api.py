@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 from .article import Article
 from .decode import decode
 from .errors import InputError, InputTooLarge
-from .measure import Measure
+from .measure import Measure, element_text
 from .metadata import Metadata, extract_metadata
 from .options import Options
 from .parse import parse_html, strip_non_content, to_root
@@ -80,7 +80,7 @@ def _check_size(size: int, opts: Options) -> None:
 
 
 def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) -> Article:
-    page_text = body.text_content()
+    page_text = element_text(body)
     facts = PageFacts(body_chars=visible_len(page_text), protected=protected_elements(body, meta.title),
                       folded_text=page_text.casefold())
     removed = apply_rules(body, active_rules(opts.disabled_rules), facts)

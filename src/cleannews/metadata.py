@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .text import collapse_space
 
 __all__ = ["Metadata", "extract_metadata", "strip_site_suffix"]
 
+_text = etree.XPath("string(.)", smart_strings=False)
 _SEPARATORS_RE = re.compile(r"\s+[-|–—:·»/]\s+|\s*[｜|]\s*|\s*::\s*|\s+-{2,}\s+")
 
 
@@ -83,7 +85,7 @@ def _pick_title(root: HtmlElement, meta: dict[str, str], ld: list[dict], site: s
     ld_title = next((collapse_space(str(d["headline"])) for d in ld if isinstance(d.get("headline"), str)), "")
     references = [t for t in (ld_title, og, head_title) if t]
     for h1 in root.iter("h1"):
-        text = collapse_space(h1.text_content())
+        text = collapse_space(_text(h1))
         if len(text) >= 4 and any(text in ref or ref in text for ref in references):
             return text
     if ld_title:

@@ -177,6 +177,8 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
 CLIMB_GAIN = 1.3
 CLIMB_MAX_LINK_DENSITY = 0.3
 CLIMB_LEVELS = 4
+# Only a node holding less than this share of the page's paragraph text climbs.
+CLIMB_MAX_PROSE_SHARE = 0.5
 CLIMB_MIN_PROSE_SHARE = 0.6
 
 
@@ -190,7 +192,8 @@ def _climb(top: HtmlElement, mass: dict[HtmlElement, float], prose: dict[HtmlEle
     `CLIMB_LEVELS` levels are looked at each step, so one thin level does not stop the climb.
     """
     node = top
-    while True:
+    total = prose.get(body, 0)
+    while prose.get(node, 0) < CLIMB_MAX_PROSE_SHARE * total:  # already most of the page's prose: stay
         best = None
         base = mass.get(node, 0.0)
         limit = max(CLIMB_MAX_LINK_DENSITY, measure.link_density(node) + 0.1)
@@ -208,6 +211,7 @@ def _climb(top: HtmlElement, mass: dict[HtmlElement, float], prose: dict[HtmlEle
                 continue
             return node
         node = best
+    return node
 
 
 def _mostly_prose_added(ancestor: HtmlElement, node: HtmlElement, prose: dict[HtmlElement, int],
@@ -283,10 +287,10 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
     markers.extend(body.iter("main"))
     articles = list(body.iter("article"))
     if 0 < len(articles) <= 3:
-        markers.append(max(articles, key=lambda a: len(a.text_content())))
+        markers.append(max(articles, key=lambda a: len(element_text(a))))
     if title:
         flat = title.casefold()
-        markers.extend(h for h in body.iter("h1") if " ".join(h.text_content().split()).casefold() == flat)
+        markers.extend(h for h in body.iter("h1") if " ".join(element_text(h).split()).casefold() == flat)
     protected: set[HtmlElement] = set()
     for marker in markers:
         protected.add(marker)
