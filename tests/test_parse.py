@@ -7,12 +7,13 @@ from concurrent.futures import ThreadPoolExecutor
 import lxml.etree as etree
 import lxml.html
 
-_text = etree.XPath("string(.)")  # parse_html returns plain lxml.etree elements
 import pytest
 from bs4 import BeautifulSoup
 
 from cleannews.errors import InputError
 from cleannews.parse import copy_tree, parse_html, strip_non_content, to_root
+
+_text = etree.XPath("string(.)")  # parse_html returns plain lxml.etree elements
 
 ARTICLE = """<!DOCTYPE html><html lang="ja"><head>
 <meta charset="utf-8"><title>経済対策</title>

@@ -138,7 +138,7 @@ class _Writer:
             if density > 0.9 and weight(text) < 100 and "link_dense" not in self.disabled and tag != "li":
                 rule, reason = "link_dense", f"short paragraph that is all link ({density:.0%})"
         elif "link_dense" not in self.disabled and (
-            (density > 0.5) or (density > 0.25 and weight(text) < 60)
+            (density > 0.5 and not _link_card(el, chars)) or (density > 0.25 and weight(text) < 60)
         ):
             rule, reason = "link_dense", f"<{tag}> block with {density:.0%} of its text in links"
         if rule is None:
@@ -166,6 +166,12 @@ class _Writer:
             if any(cells):
                 header = all(c.tag == "th" for c in row if c.tag in ("td", "th"))
                 self.blocks.append(Block("table_row", " | ".join(cells), cells=cells, header=header))
+
+
+def _link_card(el: HtmlElement, chars: int) -> bool:
+    """One long link wrapping a title and a summary (a blog card quoting a story) is content."""
+    links = el.findall(".//a")
+    return len(links) == 1 and chars >= 80
 
 
 def render_blocks(nodes: Sequence[HtmlElement], *, measure: Measure, include_tables: bool = True,
