@@ -21,7 +21,7 @@ from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
 from .select import judge_article, protected_elements, select_body
 from .serialize import render_blocks
-from .text import visible_len
+from .text import visible_len, weight
 from .trim import trim_blocks
 
 __all__ = ["clean"]
@@ -91,7 +91,7 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     removed.extend(structural)
     blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
     removed.extend(trimmed)
-    verdict = judge_article(blocks, selection, min_chars=opts.min_body_chars)
+    verdict = judge_article(blocks, page_weight=weight(element_text(body)), min_chars=opts.min_body_chars)
     text = "\n".join(b.text for b in blocks) if verdict.is_article else ""
     return Article(
         text=text,

@@ -46,6 +46,8 @@ _NEGATIVE_RE = re.compile(
     r"ranking|rank|recommend|list|links|banner|header|profile|author|bio|login) "
 )
 MIN_PARAGRAPH_WEIGHT = 25.0
+SHORT_LINE_CHARS = 1
+SHORT_LINE_CREDIT = 0.5
 _ARTICLE_BODY_XPATH = etree.XPath(".//*[@itemprop='articleBody']")
 
 
@@ -111,14 +113,17 @@ def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
             if el.getparent() is not None and el.getparent().tag in PARAGRAPH_TAGS:
                 continue
             text = _own_text(el)
-            if len(text) > MIN_PARAGRAPH_WEIGHT:
+            if len(text) > SHORT_LINE_CHARS and not text.isspace():
                 yield el, text
 
 
 def _paragraph_score(el: HtmlElement, text: str, measure: Measure) -> float:
     w = weight(text)
     if w < MIN_PARAGRAPH_WEIGHT:
-        return 0.0
+        # A short line without links ('おぉ！' in a blog of one-line <div>s) earns a little.
+        if w < 2 or el.find(".//a") is not None or el.tag not in CONTAINER_TAGS:
+            return 0.0
+        return SHORT_LINE_CREDIT * w / MIN_PARAGRAPH_WEIGHT
     if el.tag in PARAGRAPH_TAGS:
         density = measure.link_density(el)
     else:  # a container's own text: only its direct links count
@@ -175,6 +180,9 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
 
 
 CLIMB_GAIN = 1.3
+# A body under `min_body_chars` counts when it is at least this share of the page's text.
+TINY_PAGE_SHARE = 0.6
+TINY_PAGE_MIN_WEIGHT = 10.0
 CLIMB_MAX_LINK_DENSITY = 0.3
 CLIMB_LEVELS = 4
 # Only a node holding less than this share of the page's paragraph text climbs.
@@ -307,11 +315,16 @@ class Verdict:
     page_type: str = "other"
 
 
-def judge_article(blocks: Sequence[Block], selection: Selection, *, min_chars: int) -> Verdict:
-    """Decide `is_article` from the rendered body (its amount and shape of text)."""
+def judge_article(blocks: Sequence[Block], *, page_weight: float, min_chars: int) -> Verdict:
+    """Decide `is_article` from the rendered body (its amount and shape of text).
+
+    `page_weight`: the weighted characters of the whole page after the boilerplate rules.
+    A short body is still an article when it is nearly all the page has (a one-line blog
+    post, a short notice); a short body on a page full of other text is a stub.
+    """
     if not blocks:
         return Verdict(False, "no body text found")
     total = sum(weight(b.text) for b in blocks)
-    if total < min_chars:
+    if total < min_chars and not (total >= TINY_PAGE_MIN_WEIGHT and total >= TINY_PAGE_SHARE * page_weight):
         return Verdict(False, f"too little body text ({int(total)} < {min_chars} weighted characters)")
     return Verdict(True, "")
