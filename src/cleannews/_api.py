@@ -21,7 +21,7 @@ from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
 from .select import judge_article, protected_elements, select_body
 from .serialize import render_blocks
-from .text import visible_len, weight
+from .text import weight
 from .trim import trim_blocks
 
 __all__ = ["clean"]
@@ -80,9 +80,7 @@ def _check_size(size: int, opts: Options) -> None:
 
 
 def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) -> Article:
-    page_text = element_text(body)
-    facts = PageFacts(body_chars=visible_len(page_text), protected=protected_elements(body, meta.title),
-                      folded_text=page_text.casefold())
+    facts = PageFacts(body_chars=Measure().chars(body), protected=protected_elements(body, meta.title))
     removed = apply_rules(body, active_rules(opts.disabled_rules), facts)
     measure = Measure()  # sizes changed with the removals: measure afresh
     selection = select_body(body, measure)

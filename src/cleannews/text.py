@@ -43,8 +43,8 @@ def visible_len(text: str) -> int:
 
 
 def cjk_count(text: str) -> int:
-    """Number of CJK characters (Han, kana, Hangul)."""
-    return len(_CJK_RE.findall(text))
+    """Number of CJK characters (Han, kana, Hangul).  O(1) for ASCII text."""
+    return 0 if text.isascii() else len(_CJK_RE.findall(text))
 
 
 def cjk_ratio(text: str) -> float:

@@ -48,13 +48,19 @@ def attribute_signature(el: HtmlElement) -> str:
 
     Words split at '-', '_' and spaces only: camelCase names stay whole ('highLightSearchTarget'
     is one word), so rules name their words as prefixes ('related*' for 'relatedArticles').
-    Returns '' for elements with neither attribute.  Cost: two attribute reads, one split.
+    '^' marks the first word of each class name.  Returns '' for elements with neither
+    attribute.  Cost: two attribute reads; the rest is cached per distinct class/id pair.
     """
     attrs = el.attrib
-    classes = attrs.get("class", "")
-    ident = attrs.get("id", "")
+    classes = attrs.get("class")
+    ident = attrs.get("id")
     if not classes and not ident:
         return ""
+    return _signature(classes or "", ident or "")
+
+
+@lru_cache(maxsize=8192)
+def _signature(classes: str, ident: str) -> str:
     if "tag-" in classes or "category-" in classes:
         # WordPress lists the post's own tags and categories as classes ('tag-comments').
         classes = " ".join(c for c in classes.split() if not _TAXONOMY_CLASS_RE.match(c))
@@ -93,14 +99,11 @@ class PageFacts:
         body_chars: visible characters in `<body>` after non-content tags were stripped.
         protected: elements that contain the article's strongest markers (the headline, an
             `articleBody`, `<main>`); no rule may remove them.
-        folded_text: the page's visible text, case-folded, for rules to check cheaply
-            whether they can apply at all.
         measure: cached element sizes for this page (see `cleannews.measure`).
     """
 
     body_chars: int
     protected: frozenset[HtmlElement] = field(default_factory=frozenset)
-    folded_text: str = ""
     measure: Measure = field(default_factory=Measure, compare=False)
 
 
@@ -226,6 +229,10 @@ class AttributeRule:
         return None
 
 
+_MISS = object()
+_MEMO_LIMIT = 50_000
+
+
 class _AttributeIndex:
     """Several `AttributeRule`s answered with dictionary lookups per class word (first rule wins).
 
@@ -240,6 +247,9 @@ class _AttributeIndex:
         self.exact: dict[str, int] = {}
         self.prefixes: dict[str, list[tuple[str, int]]] = {}
         self.pairs: dict[tuple[str, str], int] = {}
+        # (tag, signature, role) -> verdict.  Shared by threads: dict reads and writes are
+        # atomic in CPython and a lost write only costs a recomputation.
+        self._memo: dict[tuple[str, str, str | None], object] = {}
         for i, rule in enumerate(self.rules):
             for tag in rule.tags:
                 self.by_tag.setdefault(tag, i)
@@ -272,17 +282,26 @@ class _AttributeIndex:
         return best
 
     def match(self, view: ElementView) -> tuple[AttributeRule, str] | None:
+        """The first rule matching the element's tag, role or class/id words (cached per page shape)."""
         el = view.el
+        key = (el.tag, view.signature, el.get("role"))
+        found = self._memo.get(key, _MISS)
+        if found is _MISS:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = self._match(el, view.signature, key[2])
+        return found  # type: ignore[return-value]
+
+    def _match(self, el: HtmlElement, signature: str, role: str | None) -> tuple[AttributeRule, str] | None:
         best: tuple[int, str] | None = None
         i = self.by_tag.get(el.tag)
         if i is not None:
             best = (i, f"<{el.tag}> element")
-        role = el.get("role")
         if role and role in self.by_role and (best is None or self.by_role[role] < best[0]):
             best = (self.by_role[role], f"role={role}")
-        if view.signature and el.tag in CLASS_RULE_TAGS:
+        if signature and el.tag in CLASS_RULE_TAGS:
             previous = ""
-            for token in view.signature.split():
+            for token in signature.split():
                 i = self._word_rule(token)
                 if i is not None and (best is None or i < best[0]):
                     best = (i, f"class/id word '{token.lstrip('^')}'")
@@ -345,7 +364,6 @@ class _Gated:
     headings: tuple[Rule, ...]
     labels: tuple[Rule, ...]  # the heading rules that also read lone short labels
     blocks: Any  # a TextIndex over the small-block rules, or None
-    block_keys: tuple[str, ...] = ()  # the TextIndex keys found in this page's text
 
 
 def _gate_groups(rules: tuple[Rule, ...], facts: PageFacts) -> _Gated:
@@ -356,7 +374,6 @@ def _gate_groups(rules: tuple[Rule, ...], facts: PageFacts) -> _Gated:
         headings=tuple(r for r in rules if getattr(r, "gate", "element") == "heading"),
         labels=tuple(r for r in rules if getattr(r, "gate", "element") == "heading" and getattr(r, "exact", False)),
         blocks=index,
-        block_keys=index.page_keys(facts) if index is not None else (),
     )
 
 
@@ -402,7 +419,7 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
             if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
                 return el in claimed
     if gated.blocks is not None and el.tag in SHORT_BLOCK_TAGS and len(el) <= 4:
-        found = gated.blocks.match_rule(view, facts, gated.block_keys)
+        found = gated.blocks.match_rule(view, facts)
         if found is not None:
             rule, m = found
             _accept(m, rule.name, rule.max_share, el, facts, matched, claimed)

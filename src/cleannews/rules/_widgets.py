@@ -124,8 +124,9 @@ class TitledWidget:
 class TextBlock:
     """A short element whose whole text matches `patterns`, widened to its small container.
 
-    `keys` are plain substrings, one of which any match must contain: a page whose text holds
-    none of them is skipped without a walk.  Only elements with at most a few children are read.
+    `keys` are plain substrings, one of which any match must contain: an element whose text
+    holds none of them is not searched with the patterns.  Only elements with at most a few
+    children are read.
     """
 
     name: str
@@ -144,9 +145,7 @@ class TextBlock:
     gate = "short_block"  # asked only about small block elements
 
     def applies(self, facts: PageFacts) -> bool:
-        """Only pages whose text holds one of the `keys` are walked (substring tests, no regex)."""
-        text = facts.folded_text
-        return any(k in text for k in self.keys)
+        return True
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
@@ -174,6 +173,13 @@ class TextBlock:
         return Match((target,), f"text '{found}'")
 
 
+def _has_own_text(el: HtmlElement) -> bool:
+    """Non-blank text directly inside `el` (its own text or a child's tail).  Cost: O(children)."""
+    if el.text and not el.text.isspace():
+        return True
+    return any(child.tail and not child.tail.isspace() for child in el)
+
+
 class TextIndex:
     """Several `TextBlock`s answered with one regex search per small block (leftmost match wins)."""
 
@@ -185,23 +191,23 @@ class TextIndex:
         self.max_share = min(r.max_share for r in rules)
         self.max_chars = max(r.max_chars for r in rules)
         self.keys = tuple(sorted({k for r in rules for k in r.keys}))
+        # One alternation of the literal keys: re's first-character filter makes it far
+        # cheaper than testing ~100 substrings one by one on every small block.
+        self._keys_re = re.compile("|".join(re.escape(k) for k in sorted(self.keys, key=len, reverse=True)))
         groups = ("|".join(f"(?:{p})" for p in r.patterns) for r in rules)
         self._re = re.compile("|".join(f"(?P<t{i}>{g})" for i, g in enumerate(groups)), re.IGNORECASE)
 
-    def page_keys(self, facts: PageFacts) -> tuple[str, ...]:
-        """The keys that occur in this page's text: only those can occur in its elements."""
-        return tuple(k for k in self.keys if k in facts.folded_text)
 
-    def match_rule(self, view: ElementView, facts: PageFacts, keys: Sequence[str]) -> tuple[TextBlock, Match] | None:
-        """The first text rule matching `view`; `keys`: this page's keys (see `page_keys`)."""
+    def match_rule(self, view: ElementView, facts: PageFacts) -> tuple[TextBlock, Match] | None:
+        """The first text rule matching `view`, with its (widened) match."""
         el = view.el
-        if len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip():
-            return None  # same text as its only child, which is asked in its turn
+        if not _has_own_text(el):
+            return None  # a wrapper: the children that carry the text are asked in their turn
         text = view.text
         if len(text) > self.max_chars * 4:
             return None
         folded = text.casefold()
-        if not any(key in folded for key in keys):  # substring tests are far cheaper than the regex
+        if self._keys_re.search(folded) is None:  # literal keys are far cheaper than the patterns
             return None
         flat = " ".join(text.split())
         if not flat or len(flat) > self.max_chars:

@@ -8,6 +8,7 @@ Keeps: everything visible, including ``<details>`` bodies (collapsed, but readab
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ._base import ElementView, Match, PageFacts
 
@@ -35,6 +36,8 @@ class HiddenRule:
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
         attrs = el.attrib
+        if not attrs:
+            return None
         if "hidden" in attrs:
             return Match((el,), "hidden attribute")
         if attrs.get("aria-hidden") == "true":
@@ -44,11 +47,20 @@ class HiddenRule:
             return Match((el,), "inline style hides it")
         classes = attrs.get("class")
         if classes:
-            names = classes.lower().split()
-            hiding = HIDING_CLASSES.intersection(names)
-            if hiding and not any(_RESPONSIVE_SHOW_RE.match(n) for n in names):
-                return Match((el,), f"hiding class '{min(hiding)}'")
+            hiding = _hiding_class(classes)
+            if hiding:
+                return Match((el,), f"hiding class '{hiding}'")
         return None
+
+
+@lru_cache(maxsize=8192)
+def _hiding_class(classes: str) -> str | None:
+    """The hiding class among `classes`, unless a responsive class shows it on some screens."""
+    names = classes.lower().split()
+    hiding = HIDING_CLASSES.intersection(names)
+    if hiding and not any(_RESPONSIVE_SHOW_RE.match(n) for n in names):
+        return min(hiding)
+    return None
 
 
 HIDDEN = HiddenRule()
