@@ -75,10 +75,7 @@ def test_label_must_stand_alone(pages):
     assert not pages.removals_by(article, "ads")
 
 
-@pytest.mark.parametrize("cls", ["pr-3", "md:pr-4"])
-@pytest.mark.xfail(strict=True, reason="BUG: ADS word 'pr' matches the Bootstrap/Tailwind padding-right "
-                                       "utility class 'pr-3' / 'md:pr-4', so a body block with that spacing "
-                                       "class is removed as an ad")
+@pytest.mark.parametrize("cls", ["pr-3", "md:pr-4", "pr-lg-5"])
 def test_padding_utility_class_is_not_pr(pages, cls):
     snippet = (f'<div class="{cls}"><p>Officials added that the timetable will be published online in February, '
                "with printed copies at major stops.</p></div>")

@@ -43,9 +43,6 @@ def test_keeps_prose(pages, lang, snippet, kept):
     assert not pages.removals_by(article, "consent")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: CONSENT word 'cmp*' matches Adobe AEM core-component classes "
-                                       "('cmp-text', 'cmp-image') that wrap ordinary article paragraphs, so body "
-                                       "text on AEM sites is removed as a consent banner")
 def test_aem_component_class_is_not_a_consent_manager(pages):
     snippet = ('<div class="text"><div class="cmp-text"><p>Officials added that the timetable will be published '
                "online in February, with printed copies at major stops.</p></div></div>")

@@ -23,6 +23,14 @@ PROSE = ("<p>The first paragraph of the story is long enough to count as prose, 
 LINKS = "".join(f'<li><a href="/{i}">Headline number {i} here</a></li>' for i in range(5))
 
 
+def make_facts(body, protected: frozenset = frozenset()) -> PageFacts:
+    """PageFacts as `clean()` builds them (plus the page text, for versions that take it)."""
+    text = body.text_content()
+    extra = {"folded_text": text.casefold()} if "folded_text" in PageFacts.__dataclass_fields__ else {}
+    return PageFacts(body_chars=visible_len(text), protected=protected, **extra)
+
+
+
 def run(inner: str, *rules, protect: str | None = None):
     root = lxml.html.document_fromstring(f"<html><body>{inner}</body></html>")
     body = root.find("body")
@@ -30,8 +38,7 @@ def run(inner: str, *rules, protect: str | None = None):
     if protect:
         marker = body.xpath(protect)[0]
         protected = frozenset([marker, *marker.iterancestors()])
-    text = body.text_content()
-    facts = PageFacts(body_chars=visible_len(text), protected=protected, folded_text=text.casefold())
+    facts = make_facts(body, protected)
     removed = apply_rules(body, rules, facts)
     return body.text_content(), removed
 
@@ -115,10 +122,14 @@ def test_text_block_ignores_long_blocks_and_unanchored_patterns():
     assert removed == []
 
 
-def test_text_block_applies_only_to_pages_with_a_key():
-    assert PROMPT.applies(PageFacts(body_chars=10, folded_text="この記事は有料会員限定です"))
-    assert PROMPT.applies(PageFacts(body_chars=10, folded_text="please subscribe"))
-    assert not PROMPT.applies(PageFacts(body_chars=10, folded_text="nothing to see here"))
+def test_text_block_matches_only_text_holding_one_of_its_keys():
+    keyless = TextBlock(name="k", description="d", patterns=[r"^subscribe to read"], keys=("zzz",))
+    inner = f'<div id="story">{PROSE}<p>Subscribe to read the rest.</p></div>'
+    assert run(inner, keyless)[1] == []
+    assert [r.rule for r in run(inner, PROMPT)[1]] == ["prompt"]
+    japanese = f'<div id="story">{PROSE}<p>この記事は有料会員限定です。</p></div>'
+    text, removed = run(japanese, PROMPT)
+    assert [r.excerpt for r in removed] == ["この記事は有料会員限定です。"]
 
 
 def test_widgets_are_frozen_with_tuple_phrases():

@@ -1,0 +1,167 @@
+"""`cleannews.select`: picking the body on div soup, table layouts and split articles."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+import cleannews
+from cleannews.measure import Measure
+from cleannews.rules import rule_names
+from cleannews.select import _class_weight, protected_elements, select_body
+
+EN = (
+    "The council voted on Tuesday to extend late-night bus service on three busy routes, pushing the last "
+    "departures back by half an hour.",
+    "Transit officials said ridership after ten in the evening rose by roughly a fifth last year, driven by hospital "
+    "staff and restaurant workers.",
+    "The extra service is expected to cost about eight hundred thousand dollars a year, and fares will not change, "
+    "officials said.",
+    "A local riders' group welcomed the decision and urged the council to consider the same change on other routes "
+    "next year.",
+)
+JA = (
+    "市交通局は十二日、市営バスの深夜便を来年四月から増便すると発表した。利用者の多い駅前と住宅地を結ぶ三路線で、"
+    "平日の最終便を三十分ほど遅らせる。",
+    "同局によると、昨年度の深夜帯の利用者数は前年度より二割ほど増えた。飲食店や病院で働く人からの要望が多く、"
+    "運転手の確保にめどが立ったという。",
+    "増便に伴う費用は年間およそ八千万円を見込む。運賃は据え置き、車内の混雑状況を知らせる案内表示を停留所に新たに設ける。",
+    "市民団体の代表は「帰宅の足が確保されるのは心強い。ほかの路線にも広げてほしい」と話した。",
+)
+MENU = "".join(f'<div class="m{i}"><a href="/s/{i}">Section number {i} of the site</a></div>' for i in range(8))
+
+
+def lines(article: cleannews.Article) -> list[str]:
+    return article.text.split("\n") if article.text else []
+
+
+def test_div_soup_without_semantic_markup_picks_the_prose():
+    page = (f'<html><body><div id="top">{MENU}</div><div id="x1"><div id="x2">' + "<br><br>".join(EN)
+            + '</div></div><div id="bot">Contact us | About us | Jobs | Advertise with us</div></body></html>')
+    article = cleannews.clean(page)
+    assert article.is_article
+    assert lines(article) == list(EN)
+
+
+def test_div_soup_with_font_tags_in_japanese():
+    page = ("<html><body><div>" + "".join(f'<div><a href="/{i}">メニュー項目{i}</a></div>' for i in range(10))
+            + "</div><div><div><font size=2>" + "<br>\n<br>\n".join(JA) + "</font></div></div>"
+            "<div>会社概要｜お問い合わせ｜採用情報</div></body></html>")
+    article = cleannews.clean(page)
+    assert lines(article) == list(JA)
+
+
+def test_table_layout_picks_the_content_cell():
+    nav = "<br>".join(f'<a href="/{i}">Menu item {i}</a>' for i in range(8))
+    page = ("<html><body><table><tr><td colspan=2>Example Times - the paper of record since 1887</td></tr>"
+            f"<tr><td width=150>{nav}</td><td><font size=2><p>" + "<p>".join(EN) + "</font></td></tr>"
+            "<tr><td colspan=2>Copyright 2003 Example Times. All rights reserved.</td></tr></table></body></html>")
+    article = cleannews.clean(page)
+    assert article.is_article
+    assert lines(article) == list(EN)
+    assert "Menu item" not in article.text and "Copyright" not in article.text
+
+
+def test_nested_table_layout_in_japanese():
+    side = "".join(f'<tr><td><a href="/{i}">カテゴリー{i}</a></td></tr>' for i in range(8))
+    page = (f"<html><body><table width=760><tr><td width=160><table>{side}</table></td>"
+            "<td><table><tr><td>" + "<br><br>".join(JA) + "</td></tr></table></td></tr></table></body></html>")
+    article = cleannews.clean(page)
+    assert lines(article) == list(JA)
+
+
+def test_article_split_over_two_sibling_divs_keeps_both():
+    page = (f'<html><body><div class="nav">{MENU}</div><div class="story-part"><p>{EN[0]}</p><p>{EN[1]}</p></div>'
+            '<div class="ad-box"><a href="/ad">Buy now</a></div>'
+            f'<div class="story-part"><p>{EN[2]}</p><p>{EN[3]}</p></div></body></html>')
+    article = cleannews.clean(page)
+    assert lines(article) == list(EN)
+
+
+def test_article_split_over_differently_named_siblings_keeps_both():
+    page = (f'<html><body><div>{MENU}</div><div class="lead"><p>{JA[0]}</p><p>{JA[1]}</p></div>'
+            f'<div class="continued"><p>{JA[2]}</p><p>{JA[3]}</p></div></body></html>')
+    article = cleannews.clean(page)
+    assert lines(article) == list(JA)
+
+
+def test_sections_under_subheadings_are_all_kept():
+    page = ("<html><head><title>Bus plan</title></head><body><div class=\"wrap\"><h1>Bus plan</h1>"
+            f"<section><h2>The vote</h2><p>{EN[0]}</p><p>{EN[1]}</p></section>"
+            f"<section><h2>The cost</h2><p>{EN[2]}</p><p>{EN[3]}</p></section></div></body></html>")
+    article = cleannews.clean(page)
+    assert lines(article) == ["The vote", EN[0], EN[1], "The cost", EN[2], EN[3]]
+
+
+def test_article_body_marker_wins_over_a_longer_teaser_block():
+    teasers = "".join(f"<p>Teaser {i}: {EN[i % 4]}</p>" for i in range(6))
+    page = (f'<html><body><div class="promo-column">{teasers}</div>'
+            f'<div itemprop="articleBody"><p>{JA[0]}</p><p>{JA[1]}</p></div></body></html>')
+    article = cleannews.clean(page, disabled_rules=rule_names())
+    assert JA[0] in article.text and JA[1] in article.text
+
+
+def test_listing_page_is_not_an_article():
+    items = "".join(f'<li><a href="/news/{i}">Headline number {i} about the city and its buses</a>'
+                    f"<span>2024-04-0{i % 9 + 1}</span></li>" for i in range(20))
+    page = f"<html><body><h1>Latest news</h1><ul class=\"news-list\">{items}</ul></body></html>"
+    article = cleannews.clean(page)
+    assert not article.is_article
+    assert article.text == ""
+
+
+def test_select_body_on_an_empty_page():
+    body = lxml.html.document_fromstring("<html><body><div></div></body></html>").find("body")
+    selection = select_body(body, Measure())
+    assert selection.nodes == () and selection.top is None and selection.score == 0.0
+
+
+def test_select_body_returns_nodes_in_document_order():
+    root = lxml.html.document_fromstring(
+        f'<html><body><div id="a"><p>{EN[0]}</p><p>{EN[1]}</p></div><div id="b"><p>{EN[2]}</p>'
+        f"<p>{EN[3]}</p></div></body></html>")
+    selection = select_body(root.find("body"), Measure())
+    assert selection.top is not None and selection.score > 0
+    text = "".join(n.text_content() for n in selection.nodes)
+    assert all(p in text for p in EN)
+    positions = [text.index(p) for p in EN]
+    assert positions == sorted(positions)
+
+
+def test_protected_elements():
+    root = lxml.html.document_fromstring(
+        '<html><body><div id="w"><main><article><h1>Bus plan</h1><div itemprop="articleBody" id="ab"><p>x</p></div>'
+        '</article></main><aside id="side"><h1>Other</h1></aside></div></body></html>')
+    body = root.find("body")
+    protected = protected_elements(body, "Bus plan")
+    ids = {el.get("id") or el.tag for el in protected}
+    assert {"ab", "article", "main", "w", "body", "h1"} <= ids
+    assert "side" not in ids
+    assert all(el.text_content() != "Other" for el in protected)
+
+
+def test_protected_h1_needs_the_headline():
+    root = lxml.html.document_fromstring("<html><body><div id='w'><h1>Bus plan</h1></div></body></html>")
+    assert protected_elements(root.find("body"), None) == frozenset()
+    assert {el.get("id") for el in protected_elements(root.find("body"), "bus  PLAN".replace("  ", " "))} >= {"w"}
+
+
+@pytest.mark.parametrize("cls,sign", [("article-body", 1), ("entry-content", 1), ("post-body", 1),
+                                      ("comment-list", -1), ("site-sidebar", -1), ("share-tools", -1)])
+def test_class_weight_of_multi_word_classes(cls, sign):
+    weight = _class_weight(lxml.html.fragment_fromstring(f'<div class="{cls}"></div>'))
+    assert weight * sign > 0
+
+
+@pytest.mark.parametrize("cls,sign", [("content", 1), ("story", 1), ("entry", 1), ("comments", -1),
+                                      ("sidebar", -1), ("footer", -1)])
+@pytest.mark.xfail(strict=True, reason="BUG: select._POSITIVE_RE/_NEGATIVE_RE expect ' word ' but attribute_signature "
+                                       "now writes a class's first word as ' ^word ', so single-word classes such "
+                                       "as 'content', 'story', 'comments', 'sidebar' get no class weight")
+def test_class_weight_of_single_word_classes(cls, sign):
+    weight = _class_weight(lxml.html.fragment_fromstring(f'<div class="{cls}"></div>'))
+    assert weight * sign > 0
+
+
+def test_item_prop_article_body_weight():
+    assert _class_weight(lxml.html.fragment_fromstring('<div itemprop="articleBody"></div>')) >= 50
