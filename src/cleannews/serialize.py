@@ -31,6 +31,8 @@ _KIND_OF = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", 
             "li": "list_item", "blockquote": "quote", "pre": "code", "dt": "paragraph", "dd": "paragraph"}
 _PRUNABLE = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "figure", "aside", "article",
                        "header", "footer", "center", "font", "fieldset", "details", "tbody", "span", "p", "li"})
+# A line whose text is at least this share links, over two or more links, is dropped.
+LINK_LINE_SHARE = 0.8
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
                       "select", "textarea", "button", "input", "option", "head", "title", "meta", "link"})
 
@@ -48,6 +50,7 @@ class _Writer:
     list_depth: int = 0
     tops: frozenset[HtmlElement] = frozenset()
     measure: Measure = field(default_factory=Measure)
+    line_links: list[HtmlElement] = field(default_factory=list)  # links that started in this line
 
     def flush(self) -> None:
         if not self.buf:
@@ -55,14 +58,27 @@ class _Writer:
         kind, level, ordered = self.kinds[-1]
         raw = "".join(self.buf)
         self.buf.clear()
+        links, self.line_links = self.line_links, []
         if kind == "code":
             text = raw.strip("\n")
             if text.strip():
                 self.blocks.append(Block("code", text))
             return
         text = collapse_space(raw)
+        if text and len(links) >= 2 and kind in ("paragraph", "quote") and self._link_line(text, links):
+            return
         if text:
             self.blocks.append(Block(kind, text, level=level, ordered=ordered))
+
+    def _link_line(self, text: str, links: list[HtmlElement]) -> bool:
+        """A short line made of several links ('Email this story | Print | Letters') is a tool bar."""
+        if "link_dense" in self.disabled or weight(text) > 200:
+            return False
+        link_chars = sum(visible_len(element_text(a)) for a in links)
+        if link_chars < LINK_LINE_SHARE * visible_len(text):
+            return False
+        self.removed.append(Removal("link_dense", f"a line of {len(links)} links", excerpt(text), "text line"))
+        return True
 
     def walk(self, el: HtmlElement, top: bool = False) -> None:
         tag = el.tag
@@ -113,6 +129,8 @@ class _Writer:
         self.kinds.pop()
 
     def _inline(self, el: HtmlElement) -> None:
+        if el.tag == "a":
+            self.line_links.append(el)
         if el.text:
             self.buf.append(el.text)
         for child in el:

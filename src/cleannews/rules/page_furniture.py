@@ -18,7 +18,7 @@ SIDEBAR = AttributeRule(
     tags=("aside",),
     roles=("complementary", "dialog", "alertdialog"),
     words=("sidebar*", "^side", "sidenav", "sidebox", "sidecolumn", "side column", "^rail", "right rail",
-           "rightcol*", "leftcol*", "right column", "left column", "subcolumn", "sub column", "^widget*",
+           "rightcol*", "right column", "subcolumn", "sub column", "^widget*",
            "^secondary", "module list"),
     max_share=0.4,
 )
