@@ -46,6 +46,8 @@ _NEGATIVE_RE = re.compile(
     r"ranking|rank|recommend|list|links|banner|header|profile|author|bio|login) "
 )
 MIN_PARAGRAPH_WEIGHT = 25.0
+# Candidates within this share of the best score are alternatives (Readability's 0.75).
+ALTERNATIVE_SHARE = 0.75
 SHORT_LINE_CHARS = 1
 SHORT_LINE_CREDIT = 0.5
 _ARTICLE_BODY_XPATH = etree.XPath(".//*[@itemprop='articleBody']")
@@ -171,11 +173,11 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
                 credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
     if not scores:
         return Selection((), None, 0.0)
-    final = {node: score * (1.0 - measure.link_density(node)) for node, score in scores.items()}
+    final = _final_scores(scores, measure)
     top = max(final, key=final.__getitem__)
     top = _widen(top, final, body)
     top = _climb(top, mass, prose, measure, body)
-    nodes = _with_siblings(top, final, measure)
+    nodes = _with_siblings(top, scores, final, measure)
     return Selection(nodes, top, final.get(top, 0.0))
 
 
@@ -234,10 +236,28 @@ def _only_wrapping(parent: HtmlElement, node: HtmlElement, measure: Measure) -> 
     return measure.chars(parent) <= measure.chars(node) * 1.1 + 20
 
 
+def _final_scores(scores: dict[HtmlElement, float], measure: Measure) -> dict[HtmlElement, float]:
+    """Scores times (1 - link density), for the nodes that can still be the top or one of
+    its close alternatives (`ALTERNATIVE_SHARE` of it).
+
+    Link density can only lower a positive score, so nodes are taken in order of raw score
+    and the walk stops once no raw score can reach that share of the best final score:
+    link density, a read of the node's whole subtree, is measured for a few nodes, not all.
+    """
+    final: dict[HtmlElement, float] = {}
+    best = float("-inf")
+    for node, raw in sorted(scores.items(), key=lambda item: item[1], reverse=True):
+        if final and raw < ALTERNATIVE_SHARE * best:
+            break
+        score = final[node] = raw * (1.0 - measure.link_density(node)) if raw > 0 else raw
+        best = max(best, score)
+    return final
+
+
 def _widen(top: HtmlElement, final: dict[HtmlElement, float], body: HtmlElement) -> HtmlElement:
     """Move up when the best alternatives share an ancestor, or the parent scores as well."""
     top_score = final[top]
-    alternatives = [n for n, s in final.items() if n is not top and s >= 0.75 * top_score]
+    alternatives = [n for n, s in final.items() if n is not top and s >= ALTERNATIVE_SHARE * top_score]
     if len(alternatives) >= 2:
         ancestors = list(top.iterancestors())
         for anc in ancestors:
@@ -258,12 +278,21 @@ def _is_ancestor(anc: HtmlElement, node: HtmlElement) -> bool:
     return any(a is anc for a in node.iterancestors())
 
 
-def _with_siblings(top: HtmlElement, final: dict[HtmlElement, float], measure: Measure) -> tuple[HtmlElement, ...]:
+def _final_of(node: HtmlElement, scores: dict[HtmlElement, float], final: dict[HtmlElement, float],
+              measure: Measure) -> float:
+    if node not in final:
+        raw = scores[node]
+        final[node] = raw * (1.0 - measure.link_density(node)) if raw > 0 else raw
+    return final[node]
+
+
+def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: dict[HtmlElement, float],
+                   measure: Measure) -> tuple[HtmlElement, ...]:
     """Readability's sibling pass: keep neighbours that score well or read as paragraphs."""
     parent = top.getparent()
     if parent is None:
         return (top,)
-    top_score = final.get(top, 0.0)
+    top_score = _final_of(top, scores, final, measure) if top in scores else 0.0
     threshold = max(10.0, top_score * 0.2)
     top_class = top.get("class")
     nodes: list[HtmlElement] = []
@@ -274,7 +303,7 @@ def _with_siblings(top: HtmlElement, final: dict[HtmlElement, float], measure: M
         if not isinstance(sib.tag, str):
             continue
         bonus = top_score * 0.2 if top_class and sib.get("class") == top_class else 0.0
-        if final.get(sib, -1e9) + bonus >= threshold:
+        if sib in scores and _final_of(sib, scores, final, measure) + bonus >= threshold:
             nodes.append(sib)
         elif sib.tag in PARAGRAPH_TAGS:
             text = element_text(sib)
