@@ -348,12 +348,20 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> l
     stack = list(reversed(body))  # depth-first, document order; a claimed subtree is skipped whole
     while stack:
         el = stack.pop()
-        if not isinstance(el.tag, str) or el in claimed:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _VOID_TAGS or el in claimed:
             continue
         if el not in protected and _claim(el, index, gated, facts, matched, claimed):
             continue
-        stack.extend(reversed(el))
+        if tag not in _OPAQUE_TAGS:
+            stack.extend(reversed(el))
     return _remove(matched, claimed)
+
+
+# Elements with no content to judge, and paragraphs whose inline children (links, emphasis)
+# are part of the sentence: the walk does not go inside them.
+_VOID_TAGS = frozenset({"br", "img", "hr", "wbr", "source", "track", "area", "col", "picture"})
+_OPAQUE_TAGS = frozenset({"p", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 @dataclass(frozen=True)
