@@ -116,9 +116,10 @@ def judge_listing(nodes: Sequence[etree._Element], blocks: Sequence[Block], meas
         nodes: the body nodes the extractor selected, after the page rules ran.
         blocks: the blocks rendered from `nodes` (used for the share of CJK text).
         measure: the page's `Measure` (sizes are cached there and reused).
-        body: the page ``<body>`` after the rules (unused for now; kept for the call site).
+        body: the page ``<body>`` after the rules.  Not used yet: the verdict rests on the
+            selected nodes (a check of the rest of the page cost more articles than it caught
+            listings on the dev sets); kept so the call site need not change.
     """
-    del body  # the verdict rests on the selected nodes alone
     if not nodes or not blocks:
         return None
     stats = teaser_stats(nodes, measure, _cjk_factor(blocks))
@@ -137,8 +138,11 @@ def teaser_stats(nodes: Sequence[etree._Element], measure: Measure, cjk_factor: 
     `cjk_factor` is the body's weighted/plain character ratio (1.0 for Latin text, up to 2.5
     for Japanese or Chinese); it converts `Measure` sizes into weighted characters.
     """
-    links = title_links(nodes, measure)
-    if len({href for _, href, _ in links}) < MIN_TEASERS:
+    candidates = [(node, _CANDIDATES(node)) for node in nodes]
+    if sum(len(found) for _, found in candidates) < MIN_TEASERS:
+        return None  # the common case for articles: one XPath per node and done
+    links = title_links(nodes, measure, candidates)
+    if len(links) < MIN_TEASERS:
         return None
     total = sum(measure.chars(n) for n in nodes)
     if total == 0:
@@ -158,12 +162,19 @@ def teaser_stats(nodes: Sequence[etree._Element], measure: Measure, cjk_factor: 
     )
 
 
-def title_links(nodes: Sequence[etree._Element], measure: Measure) -> list[tuple[etree._Element, str, bool]]:
-    """Headline-length links alone on their line, in document order: ``(a, href, is_card)``."""
+def title_links(nodes: Sequence[etree._Element], measure: Measure,
+                candidates: Sequence[tuple[etree._Element, list[etree._Element]]] | None = None,
+                ) -> list[tuple[etree._Element, str, bool]]:
+    """Headline-length links alone on their line, in document order: ``(a, href, is_card)``.
+
+    `candidates` (per node, the links `_CANDIDATES` found) may be passed when already computed.
+    """
     stop = frozenset(nodes)
     found: list[tuple[etree._Element, str, bool]] = []
-    for node in nodes:
-        for a in _CANDIDATES(node):
+    if candidates is None:
+        candidates = [(node, _CANDIDATES(node)) for node in nodes]
+    for _, links in candidates:
+        for a in links:
             w = weight(element_text(a))
             if not TITLE_MIN_WEIGHT <= w <= TITLE_MAX_WEIGHT:
                 continue
@@ -185,10 +196,10 @@ def teaser_items(nodes: Sequence[etree._Element], links: Sequence[tuple[etree._E
             seen = owner.get(anc)
             if seen is None:
                 owner[anc] = href
-            elif seen != href:
-                owner[anc] = mixed
+            elif seen == href or seen is mixed:
+                break  # an earlier climb passed here: nothing above changes
             else:
-                break  # an earlier link to the same target climbed from here
+                owner[anc] = mixed
             if anc in roots:
                 break
     items: dict[etree._Element, bool] = {}

@@ -16,7 +16,8 @@ from lxml.html import HtmlElement
 
 from .article import Block, Removal
 from .measure import Measure, element_text
-from .rules._base import element_path
+from .rules._base import ElementView, PageFacts, element_path
+from .rules.hidden import HIDDEN
 from .text import collapse_space, excerpt, visible_len, weight
 
 __all__ = ["render_blocks"]
@@ -31,6 +32,7 @@ _KIND_OF = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", 
             "li": "list_item", "blockquote": "quote", "pre": "code", "dt": "paragraph", "dd": "paragraph"}
 _PRUNABLE = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "figure", "aside", "article",
                        "header", "footer", "center", "font", "fieldset", "details", "tbody", "span", "p", "li"})
+_NO_FACTS = PageFacts(body_chars=0)
 # A line whose text is at least this share links, over two or more links, is dropped.
 LINK_LINE_SHARE = 0.8
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
@@ -90,6 +92,9 @@ class _Writer:
             self._tail(el)
             return
         if tag not in BLOCK_TAGS:
+            if el.attrib and self._hidden(el):
+                self._tail(el)
+                return
             self._inline(el)
             return
         if not top and tag in _PRUNABLE and self._prune(el):
@@ -127,6 +132,16 @@ class _Writer:
         if el.tag in ("ul", "ol"):
             self.list_depth -= 1
         self.kinds.pop()
+
+    def _hidden(self, el: HtmlElement) -> bool:
+        """An inline element the page hides (the page rules do not look inside paragraphs)."""
+        if "hidden" in self.disabled:
+            return False
+        found = HIDDEN.match(ElementView(el, ""), _NO_FACTS)
+        if found is None:
+            return False
+        self.removed.append(Removal("hidden", found.reason, excerpt(element_text(el)), element_path(el)))
+        return True
 
     def _inline(self, el: HtmlElement) -> None:
         if el.tag == "a":

@@ -353,15 +353,17 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> l
             continue
         if el not in protected and _claim(el, index, gated, facts, matched, claimed):
             continue
-        if tag not in _OPAQUE_TAGS:
+        if tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS:
             stack.extend(reversed(el))
     return _remove(matched, claimed)
 
 
-# Elements with no content to judge, and paragraphs whose inline children (links, emphasis)
-# are part of the sentence: the walk does not go inside them.
+# Elements with no content to judge are skipped; so is the inside of a paragraph of prose,
+# whose inline children (links, emphasis) are part of its sentences.  (Hidden inline
+# elements there are dropped when the body is rendered.)
 _VOID_TAGS = frozenset({"br", "img", "hr", "wbr", "source", "track", "area", "col", "picture"})
 _OPAQUE_TAGS = frozenset({"p", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"})
+OPAQUE_MIN_CHARS = 120
 
 
 @dataclass(frozen=True)
