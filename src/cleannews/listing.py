@@ -89,10 +89,9 @@ _CANDIDATES = etree.XPath(
     "descendant-or-self::a[@href][not(starts-with(@href, '#'))][not(starts-with(@href, 'javascript:'))]"
     "[string-length(normalize-space()) >= 6][string-length(normalize-space()) <= 400]"
 )
-_WRAPS_BLOCK = etree.XPath(
-    "boolean(.//div | .//p | .//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//li | .//ul | .//section"
-    " | .//article | .//figure | .//figcaption | .//header | .//footer | .//table)"
-)
+# A link wrapping any of these is a card (headline + summary inside one link).
+_BLOCK_TAGS = frozenset({"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "section", "article",
+                         "figure", "figcaption", "header", "footer", "table"})
 _LETTER = re.compile(r"[^\W\d_]")  # bullets, numbers and punctuation may precede a title
 
 
@@ -150,8 +149,12 @@ def teaser_stats(nodes: Sequence[etree._Element], measure: Measure, cjk_factor: 
     items = teaser_items(nodes, links, measure)
     sizes = sorted(size for _, size, _ in items)
     cap = min(max(ITEM_CAP_FACTOR * median(sizes) * cjk_factor, ITEM_CAP_MIN), ITEM_CAP_MAX) / cjk_factor
-    teasers = [(item, size) for item, size, card in items
-               if size <= cap and (card or size - measure.link_chars(item) >= MIN_OWN_TEXT)]
+    small = [(item, size, card) for item, size, card in items if size <= cap]
+    if len(small) < MIN_TEASERS or sum(size for _, size, _ in small) < MIN_TEASER_SHARE * total:
+        # cannot fire: skip the link measures (report what was counted so far)
+        return TeaserStats(len(links), len(items), len(small), sum(s for _, s, _ in small) / total, 0.0, 0.0)
+    teasers = [(item, size) for item, size, card in small
+               if card or size - measure.link_chars(item) >= MIN_OWN_TEXT]
     if not teasers:
         return TeaserStats(len(links), len(items), 0, 0.0, 0.0, 0.0)
     chars = sum(size for _, size in teasers)
@@ -175,12 +178,14 @@ def title_links(nodes: Sequence[etree._Element], measure: Measure,
         candidates = [(node, _CANDIDATES(node)) for node in nodes]
     for _, links in candidates:
         for a in links:
-            w = weight(element_text(a))
+            text = element_text(a)
+            flat = " ".join(text.split())
+            w = len(flat) - flat.count(" ") if flat.isascii() else weight(flat)
             if not TITLE_MIN_WEIGHT <= w <= TITLE_MAX_WEIGHT:
                 continue
-            if _WRAPS_BLOCK(a):
+            if any(d.tag in _BLOCK_TAGS for d in a.iterdescendants()):
                 found.append((a, a.get("href", ""), True))
-            elif _alone_on_line(a, measure, stop):
+            elif _alone_on_line(a, len(flat), measure, stop):
                 found.append((a, a.get("href", ""), False))
     return found
 
@@ -233,9 +238,9 @@ def _absorb_flat_siblings(items: dict[etree._Element, bool], sizes: dict[etree._
                 sizes[current] += measure.chars(child)
 
 
-def _alone_on_line(a: etree._Element, measure: Measure, stop: frozenset[etree._Element]) -> bool:
-    """True when no words precede the link on its line and little text follows it."""
-    limit = max(TRAILING_TEXT_FACTOR * measure.chars(a), TRAILING_TEXT_MIN)
+def _alone_on_line(a: etree._Element, chars: int, measure: Measure, stop: frozenset[etree._Element]) -> bool:
+    """True when no words precede the link (`chars` long) on its line and little text follows it."""
+    limit = max(TRAILING_TEXT_FACTOR * chars, TRAILING_TEXT_MIN)
     el = a
     while True:
         if _words_before(el, measure) or _text_after(el, measure) > limit:

@@ -1,0 +1,209 @@
+"""`cleannews.listing.judge_listing`: teaser grids and index pages fire, articles do not.
+
+Each test parses a small page, takes the element a body selector would pick, renders its
+blocks the way the pipeline does and asks `judge_listing` for a verdict.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from cleannews.listing import MIN_TEASERS, judge_listing, teaser_stats, title_links
+from cleannews.measure import Measure
+from cleannews.serialize import render_blocks
+
+HEADLINES = (
+    "Council extends late-night bus service on three routes",
+    "Harbour bridge repairs to close two lanes until spring",
+    "New library opens with a rooftop reading garden",
+    "School board approves free breakfast for all pupils",
+    "Storm knocks out power to thousands on the coast",
+    "Local bakery wins national award for its rye bread",
+    "City hall to publish every contract online from May",
+    "Marathon route changes after residents' complaints",
+)
+SUMMARIES = (
+    "The last departures move back by half an hour on the busiest lines.",
+    "Engineers expect the work on the ageing deck to last four months.",
+    "The building also houses a maker space and a small cinema.",
+    "About twelve thousand children are expected to take part.",
+    "Crews worked through the night to restore most connections.",
+    "The family business has been baking in the same oven since 1952.",
+    "Officials say the register will be searchable by supplier.",
+    "Organisers will move the start to the old stadium.",
+)
+EN_PARAGRAPHS = (
+    "The council voted on Tuesday to extend late-night bus service on three busy routes, pushing the last "
+    "departures back by half an hour, <a href=\"/transit\">the transit office</a> said.",
+    "Transit officials said ridership after ten in the evening rose by roughly a fifth last year, driven by "
+    "hospital staff and restaurant workers who finish their shifts late.",
+    "The extra service is expected to cost about eight hundred thousand dollars a year, and fares will not "
+    "change, according to <a href=\"/budget\">the budget papers published last month</a>.",
+    "A local riders' group welcomed the decision and urged the council to consider the same change on other "
+    "routes next year, when the new depot opens in the north of the city.",
+    "Drivers' representatives said they had been consulted and that the new rosters were fair, although they "
+    "asked for better lighting at the terminal stops where night shifts end.",
+    "The first extended timetables will be printed next week and posted at every stop, and the "
+    "<a href=\"https://example.org/planner\">online journey planner</a> will be updated on the same day.",
+)
+JA_HEADLINES = (
+    "市営バスの深夜便、来年四月から増便へ",
+    "港の橋の補修工事で車線規制、春まで続く見通し",
+    "新図書館が開館、屋上に読書庭園",
+    "全小学校で朝食を無料提供、教育委員会が承認",
+    "沿岸部で大規模停電、数千世帯に影響",
+    "老舗パン店のライ麦パンが全国大会で最高賞",
+    "市の全契約を五月からネットで公開",
+    "マラソンのコース変更、住民の声を受け",
+)
+JA_SUMMARIES = (
+    "利用者の多い三路線で最終便を三十分遅らせる。",
+    "老朽化した橋の補修は四か月ほどかかる見込み。",
+    "工房や小さな映画館も併設された。",
+    "約一万二千人の児童が対象となる見通し。",
+    "作業員が夜通し復旧作業にあたった。",
+    "創業以来同じ窯で焼き続けてきた。",
+    "契約先ごとに検索できるようにするという。",
+    "スタート地点を旧競技場に移す。",
+)
+JA_PARAGRAPHS = (
+    "市交通局は十二日、市営バスの深夜便を来年四月から増便すると発表した。利用者の多い駅前と住宅地を結ぶ三路線で、"
+    "平日の最終便を三十分ほど遅らせる。",
+    "同局によると、昨年度の深夜帯の利用者数は前年度より二割ほど増えた。飲食店や病院で働く人からの要望が多く、"
+    "運転手の確保にめどが立ったという。",
+    "増便に伴う費用は年間およそ八千万円を見込む。運賃は据え置き、車内の混雑状況を知らせる案内表示を停留所に新たに設ける。",
+    "市民団体の代表は「帰宅の足が確保されるのは心強い。ほかの路線にも広げてほしい」と話した。",
+    "運転手の労働組合は、新しい勤務表について事前に説明を受けたとして一定の理解を示した。終点の停留所の照明を"
+    "明るくするよう求めている。",
+    "新しい時刻表は来週から各停留所に掲示され、<a href=\"/planner\">乗り換え案内のサイト</a>も同じ日に更新される。",
+)
+
+
+def verdict(page: str, xpath: str) -> str | None:
+    """Parse `page`, take the element at `xpath` as the selected body and judge it."""
+    root = lxml.html.fromstring(page)
+    nodes = root.xpath(xpath)
+    assert nodes, xpath
+    measure = Measure()
+    blocks, _ = render_blocks(nodes, measure=measure)
+    body = root.find("body")
+    return judge_listing(nodes, blocks, measure, body if body is not None else root)
+
+
+def teaser_page(headlines: tuple[str, ...], summaries: tuple[str, ...], date: str) -> str:
+    cards = "".join(
+        f'<div class="card"><a href="/news/{i}"><img src="/img/{i}.jpg" alt=""></a>'
+        f'<h3 class="card-title"><a href="/news/{i}">{h}</a></h3>'
+        f'<p class="summary">{s}</p><span class="date">{date}</span></div>'
+        for i, (h, s) in enumerate(zip(headlines, summaries))
+    )
+    return f'<html><body><main><h1>Latest</h1><section id="grid">{cards}</section></main></body></html>'
+
+
+def article_page(paragraphs: tuple[str, ...], title: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<html><body><article><h1>{title}</h1><div id="story">{body}</div>'
+            f'<p class="byline">By <a href="/staff/jane">Jane Doe</a></p></article></body></html>')
+
+
+def test_eight_teaser_cards_fire():
+    reason = verdict(teaser_page(HEADLINES, SUMMARIES, "2 hours ago"), "//section[@id='grid']")
+    assert reason is not None
+    assert reason.startswith("listing: 8 teaser items")
+
+
+def test_article_with_inline_links_does_not_fire():
+    assert verdict(article_page(EN_PARAGRAPHS, "Night buses"), "//div[@id='story']") is None
+    assert verdict(article_page(EN_PARAGRAPHS, "Night buses"), "//article") is None
+
+
+def test_japanese_article_without_spaces_does_not_fire():
+    assert verdict(article_page(JA_PARAGRAPHS, "深夜バス増便"), "//div[@id='story']") is None
+
+
+def test_japanese_news_index_fires():
+    """Headlines of 15-20 CJK characters: short in characters, long enough in weight."""
+    reason = verdict(teaser_page(JA_HEADLINES, JA_SUMMARIES, "3月5日 10:00"), "//section[@id='grid']")
+    assert reason is not None and "8 teaser items" in reason
+
+
+def test_japanese_index_as_a_plain_list_fires():
+    items = "".join(f'<li><a href="/a/{i}">{h}</a><p>{s}</p><time>3月5日</time></li>'
+                    for i, (h, s) in enumerate(zip(JA_HEADLINES, JA_SUMMARIES)))
+    page = f'<html><body><div id="main"><h2>ニュース一覧</h2><ul class="news">{items}</ul></div></body></html>'
+    assert verdict(page, "//div[@id='main']") is not None
+
+
+def test_flat_headline_summary_list_fires():
+    """No wrapper per teaser: ``<h2><a/></h2><p/>`` pairs side by side."""
+    pairs = "".join(f'<h2><a href="/post/{i}">{h}</a></h2><p>{s}</p>' for i, (h, s) in enumerate(zip(HEADLINES, SUMMARIES)))
+    page = f'<html><body><div id="blog">{pairs}</div></body></html>'
+    assert verdict(page, "//div[@id='blog']") is not None
+
+
+def test_card_links_wrapping_headline_and_summary_fire():
+    cards = "".join(f'<article><a href="/s/{i}"><h2>{h}</h2><p>{s}</p></a></article>'
+                    for i, (h, s) in enumerate(zip(HEADLINES, SUMMARIES)))
+    page = f'<html><body><div id="feed">{cards}</div></body></html>'
+    assert verdict(page, "//div[@id='feed']") is not None
+
+
+def test_too_few_teasers_do_not_fire():
+    n = MIN_TEASERS - 1
+    page = teaser_page(HEADLINES[:n], SUMMARIES[:n], "today")
+    assert verdict(page, "//section[@id='grid']") is None
+
+
+def test_article_followed_by_a_short_related_list_does_not_fire():
+    related = "".join(f'<li><a href="/r/{i}">{h}</a></li>' for i, h in enumerate(HEADLINES))
+    page = (f'<html><body><div id="story">{"".join(f"<p>{p}</p>" for p in EN_PARAGRAPHS)}'
+            f'<h3>Related</h3><ul>{related}</ul></div></body></html>')
+    assert verdict(page, "//div[@id='story']") is None
+
+
+def test_listicle_with_linked_headings_and_prose_does_not_fire():
+    """Round-ups: each linked heading heads a few paragraphs of prose, so under 12% of the
+    item text is link text.  (A round-up of one-sentence entries would read as a listing.)"""
+    prose = [lxml.html.fromstring(f"<p>{p}</p>").text_content() for p in EN_PARAGRAPHS]
+    sections = "".join(
+        f'<h2><a href="https://shop.example/{i}">{h}</a></h2>' + "".join(f"<p>{prose[(i + k) % 6]}</p>" for k in range(3))
+        for i, h in enumerate(HEADLINES)
+    )
+    page = f'<html><body><div id="story"><p>{prose[0]}</p>{sections}</div></body></html>'
+    assert verdict(page, "//div[@id='story']") is None
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<div><a href="/x">A headline that stands alone</a></div>', 1),
+    ('<div><h3><span><a href="/x">A headline inside a span</a></span></h3></div>', 1),
+    ('<div><p>As reported by <a href="/x">the regional daily newspaper</a> on Monday.</p></div>', 0),
+    ('<div><p><a href="/x">A headline that starts a sentence</a> and the sentence goes on for quite a while '
+     'longer than the link itself.</p></div>', 0),
+    ('<div><a href="#top">Back to the top of this page please</a></div>', 0),
+    ('<div><a href="/x">Short</a></div>', 0),
+    ('<div><li>1. <a href="/x">A numbered headline in a list</a> (3)</li></div>', 1),
+])
+def test_title_links(html, expected):
+    root = lxml.html.fromstring(html)
+    assert len(title_links([root], Measure())) == expected
+
+
+def test_plain_etree_elements_are_accepted():
+    """The parser may build plain `lxml.etree` trees (no `HtmlElement` methods)."""
+    root = etree.fromstring(teaser_page(HEADLINES, SUMMARIES, "today"), etree.HTMLParser())
+    nodes = root.xpath("//section[@id='grid']")
+    measure = Measure()
+    blocks, _ = render_blocks(nodes, measure=measure)
+    assert judge_listing(nodes, blocks, measure, root.find("body")) is not None
+
+
+def test_stats_are_none_without_enough_candidate_links():
+    root = lxml.html.fromstring(article_page(EN_PARAGRAPHS, "Night buses"))
+    assert teaser_stats(root.xpath("//div[@id='story']"), Measure()) is None
+
+
+def test_empty_selection_is_not_judged():
+    root = lxml.html.fromstring("<html><body><p>x</p></body></html>")
+    assert judge_listing([], [], Measure(), root.find("body")) is None
