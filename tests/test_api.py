@@ -136,10 +136,6 @@ def test_empty_and_non_html_inputs_are_not_articles(data):
 @pytest.mark.parametrize("char", ["\x0c", "\x1f", "\x08", "\ufffe"], ids=["form-feed", "x1f", "backspace", "ufffe"])
 @pytest.mark.parametrize("markup", ["<nav><a href='/'>Home</a></nav>{c}", "<p>a<span hidden>b</span>{c}c</p>"],
                          ids=["after-nav", "after-hidden-span"])
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="BUG: clean() raises ValueError ('All strings must be XML compatible') when a removed "
-                          "element's tail holds a control character such as a form feed: drop_element assigns the "
-                          "tail through lxml's API, which refuses what the parser accepted")
 def test_control_character_after_removed_element(char, markup):
     html = page().replace('<div id="main">', '<div id="main">' + markup.format(c=char))
     article = cleannews.clean(html)
@@ -212,9 +208,6 @@ def test_max_elements_drops_the_rest_of_a_str_page():
     assert "追加の段落その49" not in cut.text
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: _load() calls to_root(data) without opts.max_depth/max_elements, so "
-                                       "Options.max_depth and max_elements are ignored for lxml/BeautifulSoup "
-                                       "inputs (a str of the same page is limited)")
 @pytest.mark.parametrize("kind", ["lxml", "bs4"])
 def test_element_limits_apply_to_tree_inputs(kind):
     html = page(body=BODY + tuple(f"追加の段落その{i}。" * 3 for i in range(50)))

@@ -48,9 +48,6 @@ def test_disabled_rules_accepts_any_iterable(rules):
     assert isinstance(opts.disabled_rules, frozenset)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Options(disabled_rules='ranking') silently becomes the set of its "
-                                       "characters {'r','a','n','k','i','g'}: a single rule name given as str "
-                                       "neither disables the rule nor raises")
 def test_disabled_rules_as_single_string():
     try:
         opts = Options(disabled_rules="ranking")  # type: ignore[arg-type]
@@ -99,10 +96,6 @@ def test_min_body_chars_lowered():
     assert cleannews.clean(notice, min_body_chars=10).text == "Route 14 runs late tonight, the city transit office said."
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: judge_article's 'tiny page' exception (a short body that is most of the "
-                                       "page is still an article) overrides an explicit min_body_chars, so "
-                                       "Options(min_body_chars=10_000) no longer makes a short page a non-article, "
-                                       "contrary to the Options docstring")
 def test_min_body_chars_raised():
     assert cleannews.clean(PAGE).is_article
     article = cleannews.clean(PAGE, min_body_chars=10_000)

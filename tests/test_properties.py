@@ -155,29 +155,13 @@ tag_soup = st.lists(soup_token, max_size=120).map("".join)
 # --- never raises ------------------------------------------------------------------------------
 
 
-_XML_ILLEGAL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+def clean_page(data, **kw) -> cleannews.Article:
+    """`clean(data)`; any exception fails the property (the control-character crash after a
+    removed element, once tolerated here, is fixed and covered by tests/test_api.py)."""
+    return cleannews.clean(data, **kw)
 
 
-def clean_or_known_bug(data, **kw) -> cleannews.Article | None:
-    """`clean(data)`, except for the known crash on XML-illegal control characters.
-
-    BUG (tracked by the strict xfail tests/test_api.py::test_control_character_after_removed_element):
-    `drop_element` copies a removed element's tail into lxml, which refuses characters such as
-    '\x0c' or '\x1f', so `clean('<nav></nav>\x1f')` raises ValueError.  Only that case is
-    tolerated here; any other exception fails the property.
-    """
-    try:
-        return cleannews.clean(data, **kw)
-    except ValueError as exc:
-        text = data.decode("utf-8", "replace") if isinstance(data, (bytes, bytearray)) else str(data)
-        if "XML compatible" in str(exc) and _XML_ILLEGAL.search(text):
-            return None
-        raise
-
-
-def _check(article: cleannews.Article | None) -> None:
-    if article is None:  # the known control-character crash, see clean_or_known_bug
-        return
+def _check(article: cleannews.Article) -> None:
     assert isinstance(article, cleannews.Article)
     assert isinstance(article.text, str)
     if not article.is_article:
@@ -190,19 +174,19 @@ def _check(article: cleannews.Article | None) -> None:
 @SETTINGS
 @given(st.text(max_size=2000))
 def test_never_raises_on_any_str(data):
-    _check(clean_or_known_bug(data))
+    _check(clean_page(data))
 
 
 @SETTINGS
 @given(tag_soup)
 def test_never_raises_on_tag_soup(data):
-    _check(clean_or_known_bug(data))
+    _check(clean_page(data))
 
 
 @SETTINGS
 @given(st.binary(max_size=2000))
 def test_never_raises_on_any_bytes(data):
-    _check(clean_or_known_bug(data))
+    _check(clean_page(data))
 
 
 @FEWER
@@ -210,7 +194,7 @@ def test_never_raises_on_any_bytes(data):
                                   "text/html; charset=EUC-JP", "application/json")))
 def test_never_raises_on_encoded_tag_soup(data, content_type):
     raw = data.encode("utf-8", "surrogatepass")
-    _check(clean_or_known_bug(raw, content_type=content_type))
+    _check(clean_page(raw, content_type=content_type))
 
 
 @SETTINGS
@@ -288,9 +272,7 @@ def test_beautifulsoup_is_not_mutated(page):
 @SETTINGS
 @given(st.one_of(pages(), tag_soup))
 def test_not_an_article_means_empty_text(page):
-    article = clean_or_known_bug(page)
-    if article is None:
-        return
+    article = clean_page(page)
     if not article.is_article:
         assert article.text == ""
         assert article.blocks == ()

@@ -155,9 +155,6 @@ def test_class_weight_of_multi_word_classes(cls, sign):
 
 @pytest.mark.parametrize("cls,sign", [("content", 1), ("story", 1), ("entry", 1), ("comments", -1),
                                       ("sidebar", -1), ("footer", -1)])
-@pytest.mark.xfail(strict=True, reason="BUG: select._POSITIVE_RE/_NEGATIVE_RE expect ' word ' but attribute_signature "
-                                       "now writes a class's first word as ' ^word ', so single-word classes such "
-                                       "as 'content', 'story', 'comments', 'sidebar' get no class weight")
 def test_class_weight_of_single_word_classes(cls, sign):
     weight = _class_weight(lxml.html.fragment_fromstring(f'<div class="{cls}"></div>'))
     assert weight * sign > 0

@@ -72,8 +72,6 @@ def test_include_tables_false():
     assert [b.text for b in blocks] == ["Route", "Last bus", "14", "00:30"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: table cells are read with string(.), so '<th>Last<br>bus</th>' and "
-                                       "'<td>Mon<br>Fri</td>' become the glued words 'Lastbus' / 'MonFri'")
 def test_line_breaks_in_table_cells_separate_words():
     blocks, _ = render("<table><tr><th>Last<br>bus</th><th>Days</th></tr><tr><td>00:30</td><td>Mon<br>Fri</td></tr>"
                        "</table>")

@@ -67,7 +67,7 @@ def _load(data: Any, content_type: str | None, opts: Options) -> HtmlElement:
         text = data
     else:
         try:
-            return to_root(data)
+            return to_root(data, max_depth=opts.max_depth, max_elements=opts.max_elements)
         except TypeError as exc:
             raise InputError(f"cannot read a page from {type(data).__name__}") from exc
     return parse_html(text, max_depth=opts.max_depth, max_elements=opts.max_elements)

@@ -85,9 +85,12 @@ _INLINE = frozenset({
 })
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Headline-length links to another place (the weight test follows in Python).
+# The last predicate drops most links inside sentences cheaply (words right before the link);
+# `_alone_on_line` makes the full test.
 _CANDIDATES = etree.XPath(
     "descendant-or-self::a[@href][not(starts-with(@href, '#'))][not(starts-with(@href, 'javascript:'))]"
-    "[string-length(normalize-space()) >= 6][string-length(normalize-space()) <= 400]"
+    "[string-length(normalize-space()) >= 6]"
+    "[not(string-length(normalize-space(preceding-sibling::node()[1][self::text()])) > 3)]"
 )
 # A link wrapping any of these is a card (headline + summary inside one link).
 _BLOCK_TAGS = frozenset({"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "section", "article",

@@ -42,7 +42,9 @@ class Options:
 
     def __post_init__(self) -> None:
         # Accept any iterable of names for convenience, store it as a frozenset.
-        if not isinstance(self.disabled_rules, frozenset):
+        if isinstance(self.disabled_rules, str):  # one name, not a set of its letters
+            object.__setattr__(self, "disabled_rules", frozenset({self.disabled_rules}))
+        elif not isinstance(self.disabled_rules, frozenset):
             object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
 
     def replace(self, **changes: Any) -> Options:

@@ -63,7 +63,7 @@ class Selection:
 
 
 def _class_weight(el: HtmlElement) -> float:
-    sig = attribute_signature(el)
+    sig = attribute_signature(el).replace("^", "")  # head-word marks do not matter here
     score = 0.0
     if el.get("itemprop") == "articleBody":
         score += 50.0
@@ -349,11 +349,13 @@ def judge_article(blocks: Sequence[Block], *, page_weight: float, min_chars: int
 
     `page_weight`: the weighted characters of the whole page after the boilerplate rules.
     A short body is still an article when it is nearly all the page has (a one-line blog
-    post, a short notice); a short body on a page full of other text is a stub.
+    post, a short notice) and at least an eighth of `min_chars`; a short body on a page full
+    of other text is a stub.
     """
     if not blocks:
         return Verdict(False, "no body text found")
     total = sum(weight(b.text) for b in blocks)
-    if total < min_chars and not (total >= TINY_PAGE_MIN_WEIGHT and total >= TINY_PAGE_SHARE * page_weight):
+    tiny_page = total >= max(TINY_PAGE_MIN_WEIGHT, min_chars / 8) and total >= TINY_PAGE_SHARE * page_weight
+    if total < min_chars and not tiny_page:
         return Verdict(False, f"too little body text ({int(total)} < {min_chars} weighted characters)")
     return Verdict(True, "")

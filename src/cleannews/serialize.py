@@ -195,7 +195,7 @@ class _Writer:
 
     def _table(self, el: HtmlElement) -> None:
         for row in el.iter("tr"):
-            cells = tuple(collapse_space(element_text(c)) for c in row if c.tag in ("td", "th"))
+            cells = tuple(collapse_space(" ".join(c.itertext())) for c in row if c.tag in ("td", "th"))
             if any(cells):
                 header = all(c.tag == "th" for c in row if c.tag in ("td", "th"))
                 self.blocks.append(Block("table_row", " | ".join(cells), cells=cells, header=header))

@@ -75,5 +75,9 @@ def collapse_space(text: str) -> str:
 
 def excerpt(text: str, limit: int = 80) -> str:
     """The first `limit` characters of `text` with whitespace collapsed, '…' when cut."""
-    flat = collapse_space(text[: limit * 4])  # whitespace runs may shrink it; never read more
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    text = text.lstrip()
+    head = text[: limit * 4]  # whitespace runs may shrink it; never read the rest of a long text
+    flat = collapse_space(head)
+    if len(flat) <= limit and (len(head) == len(text) or not text[len(head):].strip()):
+        return flat
+    return flat[: limit - 1] + "…"

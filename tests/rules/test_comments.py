@@ -92,9 +92,6 @@ def test_disabled_comments_keeps_thread(pages):
     assert not pages.removals_by(article, "comments")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: COMMENTS is a follow_all TitledWidget whose phrases match anywhere in "
-                                       "CJK headings, so an in-body '<h2>市長のコメント</h2>' takes every following "
-                                       "body paragraph with it (the docstring says quoted comments are kept)")
 def test_in_body_comment_subheading_keeps_following_body(pages):
     snippet = "<h2>市長のコメント</h2><p>「深夜に働く市民の足を守るのは市の責任だ」と市長は述べた。</p>"
     article = pages.clean_snippet(snippet, where="middle")

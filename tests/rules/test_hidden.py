@@ -70,17 +70,12 @@ def test_visible_elements_are_kept(pages, snippet):
     assert not pages.removals_by(article, "hidden")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Tailwind's 'hidden lg:block' (hidden on phones, shown on desktop) is "
-                                       "removed: only Bootstrap's 'd-md-block' counts as a responsive show class")
 def test_tailwind_responsive_show_is_not_hidden(pages):
     article = pages.clean_snippet(f'<div class="hidden lg:block"><p>{VISIBLE}</p></div>', lang="en", where="middle")
     pages.assert_kept(article, VISIBLE, lang="en")
 
 
 @pytest.mark.parametrize("cls", ["ad-slot", "share"])
-@pytest.mark.xfail(strict=True, reason="BUG: apply_rules asks the merged attribute index before any non-attribute "
-                                       "rule, so a hidden element that also has an ad/share class is credited to "
-                                       "'ads'/'share' although HIDDEN is first in DEFAULT_RULES")
 def test_hidden_is_credited_before_later_rules(pages, cls):
     article = pages.clean_snippet(f'<div class="{cls}" hidden><p>{NOTE}</p></div>', lang="en", where="middle")
     pages.assert_removed(article, "hidden", NOTE, lang="en")

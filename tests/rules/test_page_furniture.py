@@ -72,19 +72,12 @@ def test_removes_tag_list_and_author_box(pages, lang, snippet, dropped):
 
 
 @pytest.mark.parametrize("cls", ["tag-list", "tag-cloud", "category-list"])
-@pytest.mark.xfail(strict=True, reason="BUG: attribute_signature drops every class starting with 'tag-'/'category-' "
-                                       "(meant for WordPress 'tag-foo' taxonomy classes), so the TAGS words "
-                                       "'tag list', 'tag cloud', 'category list' (its description names 'tag-list') "
-                                       "can never match")
 def test_removes_tag_list_named_with_a_dash(pages, cls):
     snippet = f'<div class="{cls}"><a href="/t/1">交通政策</a> <a href="/t/2">路線バス</a> <a href="/t/3">市議会</a></div>'
     article = pages.clean_snippet(snippet, where="inside")
     pages.assert_removed(article, "tags", "交通政策")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the dict-based _AttributeIndex only knows one- and two-word entries "
-                                       "(it splits 'about the author' into ('about', 'the author')), so the TAGS "
-                                       "word 'about the author' never matches class 'about-the-author'")
 def test_removes_about_the_author_class(pages):
     snippet = '<div class="about-the-author"><p>Jane Doe covers transportation.</p></div>'
     article = pages.clean_snippet(snippet, lang="en", where="inside")
@@ -120,9 +113,6 @@ def test_byline_in_article_header_is_not_body_text(pages):
     pages.assert_removed(article, "tags", "By Jane Doe", lang="en")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: AUTHOR_TITLED is follow_all and matches 'プロフィール' anywhere in a "
-                                       "heading, so an in-body '<h3>運転手プロフィール</h3>' removes every body "
-                                       "paragraph after it (the docstring promises short blocks only)")
 def test_profile_subheading_in_body_keeps_following_paragraphs(pages):
     snippet = "<h3>運転手プロフィール</h3><p>田中一郎さん。市交通局で二十年以上バスを運転している。</p>"
     article = pages.clean_snippet(snippet, where="middle")

@@ -55,9 +55,6 @@ def test_keeps_prose_about_membership(pages):
     assert not pages.removals_by(article, "paywall")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: PAYWALL_TEXT's unanchored 'subscribe (?:to|now|for|today)' matches "
-                                       "ordinary body prose ('Commuters who subscribe to a monthly pass…') and "
-                                       "removes the paragraph as a paywall prompt")
 def test_keeps_body_sentence_with_subscribe_to(pages):
     sentence = "Commuters who subscribe to a monthly pass will see no change in price, the transit agency said."
     article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")

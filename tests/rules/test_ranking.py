@@ -124,9 +124,6 @@ def test_keeps_ranking_subheading_in_reading_order(pages):
     assert article.blocks[i - 1].text == pages.JA_BODY[1]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: TitledWidget climbs from an in-body <h2> to a wrapper <div> that holds "
-                                       "only the heading, so a wrapped subheading about ranking above prose is "
-                                       "removed as a ranking widget (the docstring says it is kept)")
 def test_keeps_wrapped_ranking_subheading_over_prose(pages):
     snippet = ('<div class="c-hd"><h2>ランキングの仕組み</h2></div>'
                "<p>順位は直近一週間の閲覧数をもとに、同じ利用者による重複を除いて集計している。</p>")

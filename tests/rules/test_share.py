@@ -67,9 +67,6 @@ def test_share_word_on_a_paragraph_class_does_not_count(pages):
     "シェアサイクルの貸し出し拠点も、各停留所の近くに新たに設ける。",
     "共有スペースとして、駅前に待合所を新設する計画もある。",
 ])
-@pytest.mark.xfail(strict=True, reason="BUG: SHARE_TEXT's '^(?:この記事を)?(?:シェア|共有)(?:する)?' matches any short "
-                                       "paragraph that merely starts with 'シェア'/'共有' ('シェアサイクル…'), so "
-                                       "body prose is removed as a share bar")
 def test_keeps_prose_starting_with_share_word(pages, sentence):
     article = pages.clean_snippet(f"<p>{sentence}</p>", where="middle")
     pages.assert_kept(article, sentence)

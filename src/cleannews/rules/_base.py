@@ -40,6 +40,7 @@ __all__ = [
 # Punctuation that joins words inside class names ('share-bar', 'c_ad', 'u:hide', 'col.2').
 _SEPARATORS = str.maketrans({c: " " for c in "-_:./@#[]()!,;=+~*'\"%&|"})
 _TAXONOMY_CLASS_RE = re.compile(r"(?:tag|category|categories|cat)-")
+_POST_CLASS_RE = re.compile(r"(?:^|\s)(?:hentry|type-\w+|post-\d+|postid-\d+|status-publish|format-\w+)(?:\s|$)")
 _LINK_TEXT = etree.XPath("string(.)")
 
 
@@ -61,13 +62,27 @@ def attribute_signature(el: HtmlElement) -> str:
 
 @lru_cache(maxsize=8192)
 def _signature(classes: str, ident: str) -> str:
-    if "tag-" in classes or "category-" in classes:
-        # WordPress lists the post's own tags and categories as classes ('tag-comments').
+    if ("tag-" in classes or "category-" in classes) and _POST_CLASS_RE.search(classes):
+        # WordPress lists a post's own tags and categories as classes of its container
+        # ('post type-post tag-comments'); they say nothing about the container itself.
         classes = " ".join(c for c in classes.split() if not _TAXONOMY_CLASS_RE.match(c))
     names = (classes + " " + ident).lower().split()
     if not names:
         return ""
     return (" ^" + " ^".join(names) + " ").translate(_SEPARATORS)
+
+
+def spaced_text(el: HtmlElement, limit: int = 400) -> str:
+    """About the first `limit` characters of the element's text, its text nodes joined by
+    spaces so that 'Most read' and the first headline below it stay apart (for excerpts)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= limit:
+            break
+    return " ".join(parts)
 
 
 def element_path(el: HtmlElement) -> str:
@@ -84,11 +99,21 @@ def drop_element(el: HtmlElement) -> None:
     tail = el.tail
     if tail:
         prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+        try:
+            _append_text(prev, parent, tail)
+        except ValueError:  # lxml refuses control characters that libxml2 let through
+            _append_text(prev, parent, _XML_INVALID_RE.sub("", tail))
     parent.remove(el)
+
+
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _append_text(prev: HtmlElement | None, parent: HtmlElement, text: str) -> None:
+    if prev is not None:
+        prev.tail = (prev.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 @dataclass(frozen=True)
@@ -246,7 +271,7 @@ class _AttributeIndex:
         self.by_role: dict[str, int] = {}
         self.exact: dict[str, int] = {}
         self.prefixes: dict[str, list[tuple[str, int]]] = {}
-        self.pairs: dict[tuple[str, str], int] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # first word -> (words, rule)
         # (tag, signature, role) -> verdict.  Shared by threads: dict reads and writes are
         # atomic in CPython and a lost write only costs a recomputation.
         self._memo: dict[tuple[str, str, str | None], object] = {}
@@ -261,9 +286,9 @@ class _AttributeIndex:
     def _add_word(self, word: str, i: int) -> None:
         head_only = word.startswith("^")
         word = word.lstrip("^")
-        if " " in word:  # two consecutive words, e.g. 'site search'
-            first, second = word.split(" ", 1)
-            self.pairs.setdefault((first, second), i)
+        if " " in word:  # consecutive words, e.g. 'site search', 'about the author'
+            words = tuple(word.split())
+            self.phrases.setdefault(words[0], []).append((words, i))
         elif word.endswith("*"):
             stem = word[:-1]
             keys = ["^" + stem] if head_only else ["^" + stem, stem]
@@ -300,17 +325,15 @@ class _AttributeIndex:
         if role and role in self.by_role and (best is None or self.by_role[role] < best[0]):
             best = (self.by_role[role], f"role={role}")
         if signature and el.tag in CLASS_RULE_TAGS:
-            previous = ""
-            for token in signature.split():
+            tokens = signature.split()
+            words = [t.lstrip("^") for t in tokens]
+            for n, token in enumerate(tokens):
                 i = self._word_rule(token)
                 if i is not None and (best is None or i < best[0]):
-                    best = (i, f"class/id word '{token.lstrip('^')}'")
-                word = token.lstrip("^")
-                if previous:
-                    i = self.pairs.get((previous, word))
-                    if i is not None and (best is None or i < best[0]):
-                        best = (i, f"class/id words '{previous} {word}'")
-                previous = word
+                    best = (i, f"class/id word '{words[n]}'")
+                for phrase, i in self.phrases.get(words[n], ()):
+                    if tuple(words[n:n + len(phrase)]) == phrase and (best is None or i < best[0]):
+                        best = (i, f"class/id words '{' '.join(phrase)}'")
         if best is None:
             return None
         return self.rules[best[0]], best[1]
@@ -410,14 +433,14 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
            matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
     """Ask the rules about `el`; record what they claim.  True when `el` itself is claimed."""
     view = ElementView(el, attribute_signature(el))
+    for rule in gated.every:  # the hidden rule, first in DEFAULT_RULES
+        if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
+            return el in claimed
     hit = index.match(view)
     if hit is not None and not _too_central(el, facts, hit[0].max_share):
         matched.append((el, hit[1], hit[0].name))
         claimed.add(el)
         return True
-    for rule in gated.every:
-        if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
-            return el in claimed
     if gated.headings:
         if is_heading_like(el, view.signature):
             rules = gated.headings
@@ -441,7 +464,7 @@ def _remove(matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElemen
     for target, reason, rule_name in matched:
         if any(anc in claimed for anc in target.iterancestors()):
             continue  # an ancestor goes anyway; report the outermost removal only
-        removals.append(Removal(rule_name, reason, excerpt(_LINK_TEXT(target)), element_path(target)))
+        removals.append(Removal(rule_name, reason, excerpt(spaced_text(target)), element_path(target)))
     for target, _, _ in matched:
         drop_element(target)
     return removals

@@ -23,16 +23,18 @@ __all__ = ["TextBlock", "TextIndex", "TitledWidget"]
 MAX_HEADING_CHARS = 30
 
 
-def _phrase_regex(phrases: Sequence[str], exact: bool) -> re.Pattern[str]:
+def _phrase_regex(phrases: Sequence[str], exact: bool, anchored: bool = False) -> re.Pattern[str]:
     """Latin phrases must open the heading as whole words ('Related', not 'Unrelated');
-    phrases in scripts without spaces may stand anywhere in it ('[IT・テック] ランキング')."""
+    phrases in scripts without spaces may stand anywhere in it ('[IT・テック] ランキング'),
+    unless `anchored`: a rule that takes everything after its heading must not fire on an
+    in-body subheading that merely ends with its word ('市長のコメント')."""
     latin = "|".join(re.escape(p) for p in phrases if p.isascii())
     other = "|".join(re.escape(p) for p in phrases if not p.isascii())
     if exact:
         return re.compile(rf"^\W*(?:{'|'.join(filter(None, (latin, other)))})\W*$", re.IGNORECASE)
     parts = [rf"^\W*(?:{latin})\b"] if latin else []
     if other:
-        parts.append(f"(?:{other})")
+        parts.append(rf"^\W*(?:{other})" if anchored else f"(?:{other})")
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -61,7 +63,7 @@ class TitledWidget:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "phrases", tuple(self.phrases))
-        object.__setattr__(self, "_re", _phrase_regex(self.phrases, self.exact))
+        object.__setattr__(self, "_re", _phrase_regex(self.phrases, self.exact, anchored=self.follow_all))
 
     gate = "heading"  # asked only about heading-like elements and lone short labels
 
@@ -82,29 +84,36 @@ class TitledWidget:
         if chars == 0 or chars > MAX_HEADING_CHARS or not self._re.search(text.strip()):
             return None
         reason = f"heading '{' '.join(text.split())}'"
-        container = self._widget_container(el, chars, facts)
+        container, wrapper = self._widget_container(el, chars, facts)
         if container is not el:
             return Match((container,), reason + " over a block of links")
-        followers = self._followers(el, facts)
+        followers = self._followers(wrapper, facts)
         if not followers:
             return None
-        return Match((el, *followers), reason + f" and {len(followers)} block(s) after it")
+        return Match((wrapper, *followers), reason + f" and {len(followers)} block(s) after it")
 
-    def _widget_container(self, heading: HtmlElement, heading_chars: int, facts: PageFacts) -> HtmlElement:
-        """The largest ancestor made of the heading plus links (the heading if none is)."""
-        node = heading
+    def _widget_container(self, heading: HtmlElement, heading_chars: int, facts: PageFacts
+                          ) -> tuple[HtmlElement, HtmlElement]:
+        """(the largest ancestor made of the heading plus links, or the heading if none is;
+        the largest ancestor holding only the heading, e.g. <div class="hd"><h2>…</h2></div>)."""
+        node = container = wrapper = heading
         limit = self.max_share * facts.body_chars
         while True:
             parent = node.getparent()
             if parent is None or parent.tag in ("body", "html") or parent in facts.protected:
-                return node
+                break
             chars = facts.measure.chars(parent)
             if chars > limit and chars > 200:
-                return node
+                break
             links = facts.measure.link_chars(parent)
-            if not _mostly_links(chars - heading_chars, links, slack=20):
-                return node
-            node = parent
+            rest = chars - heading_chars
+            if links == 0 and rest <= 2 and container is heading:
+                node = wrapper = parent  # holds nothing but the heading
+                continue
+            if links == 0 or not _mostly_links(rest, links, slack=20):
+                break
+            node = container = parent
+        return container, wrapper
 
     def _followers(self, heading: HtmlElement, facts: PageFacts) -> list[HtmlElement]:
         """Siblings after the heading that belong to its widget (stops at prose or a heading)."""

@@ -24,7 +24,8 @@ COMMENTS_BY_CLASS = AttributeRule(
 COMMENTS = TitledWidget(
     name="comments",
     description="comment threads under a 'コメント'/'Comments'/'评论' heading",
-    phrases=("コメント", "comments", "comment", "leave a reply", "leave a comment", "reader comments",
+    phrases=("コメント", "読者のコメント", "みんなのコメント", "ユーザーのコメント", "あなたのコメント", "みんなの意見",
+             "comments", "comment", "leave a reply", "leave a comment", "reader comments",
              "评论", "評論", "留言", "kommentare", "commentaires", "comentarios", "komentarze"),
     follow_all=True,
 )

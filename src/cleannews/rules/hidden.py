@@ -20,7 +20,8 @@ _STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNOREC
 HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
                             "screen-reader-text", "screenreader-text", "screen-reader-only", "invisible",
                             "is-hidden", "u-hidden", "u-hide", "hidden-all", "display-none", "offscreen"})
-_RESPONSIVE_SHOW_RE = re.compile(r"^d-(?:sm|md|lg|xl|xxl)-(?:block|flex|inline|grid|table)")
+# Bootstrap 'd-md-block' and Tailwind 'lg:block' show the element again on larger screens.
+_RESPONSIVE_SHOW_RE = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)(?:block|flex|inline|grid|table|contents)")
 
 
 class HiddenRule:

@@ -25,7 +25,7 @@ SHARE_TEXT = TextBlock(
     name="share",
     description="blocks that only offer sharing ('シェアする', 'Share this', '分享到')",
     patterns=[
-        r"^(?:この記事を)?(?:シェア|共有)(?:する)?",
+        r"^(?:この記事を)?(?:シェア|共有)(?:する|しよう)?\s*[:：!！]?\s*$",
         r"^share (?:this|on|via|the story|article)",
         r"^(?:分享到|分享至|分享：|分享:)",
         r"^(?:ツイート|tweet|facebook|twitter|line|はてなブックマーク|pocket|email)(?:\s+(?:ツイート|tweet|facebook|twitter|line|はてなブックマーク|pocket|email|share))+$",
