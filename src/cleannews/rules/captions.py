@@ -23,9 +23,10 @@ PHOTO_CREDIT = TextBlock(
         r"(?:getty images|shutterstock|istock(?:photo)?|unsplash|pixabay|dpa-bildfunk|picture alliance|"
         r"reuters/|afp/|ap photo|imago images)",
         r"[(（][^()（）]{0,30}撮影[^()（）]{0,10}[)）]\s*$",
+        r"[=＝][^=＝]{0,40}(?:撮影|提供)\s*$", r"[=＝]\s*\d{4}年\d{1,2}月\d{1,2}日",
     ),
     keys=("foto", "photo", "bild", "image", "imagen", "źródło", "zdjęcie", "quelle", "credit", "写真", "画像",
-          "撮影", "图", "圖", "来源", "來源", "getty", "shutterstock", "istock", "unsplash", "pixabay", "dpa",
+          "撮影", "提供", "=", "＝", "图", "圖", "来源", "來源", "getty", "shutterstock", "istock", "unsplash", "pixabay", "dpa",
           "picture alliance", "reuters", "afp", "imago", "symbol", "archiv", "file photo", "資料"),
     max_chars=160,
     max_share=0.2,
