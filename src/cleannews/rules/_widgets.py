@@ -189,8 +189,17 @@ def _has_own_text(el: HtmlElement) -> bool:
     return any(child.tail and not child.tail.isspace() for child in el)
 
 
+_WORD_OPENERS = "([{\"'«“‘¿¡-–—•·|/"
+
+
 class TextIndex:
-    """Several `TextBlock`s answered with one regex search per small block (leftmost match wins)."""
+    """Several `TextBlock`s asked together about each small block.
+
+    Each rule's `keys` say which literal strings its patterns need.  A block is searched only
+    with the patterns of the rules whose keys it holds: Latin keys are found by the first three
+    letters of each word (a set lookup per word), the others (CJK, '=') by one alternation.
+    The patterns themselves, slow alternations, run on a few blocks per page.
+    """
 
     gate = "short_block"
 
@@ -199,32 +208,48 @@ class TextIndex:
         self.name = "text"
         self.max_share = min(r.max_share for r in rules)
         self.max_chars = max(r.max_chars for r in rules)
-        self.keys = tuple(sorted({k for r in rules for k in r.keys}))
-        # One alternation of the literal keys: re's first-character filter makes it far
-        # cheaper than testing ~100 substrings one by one on every small block.
-        self._keys_re = re.compile("|".join(re.escape(k) for k in sorted(self.keys, key=len, reverse=True)))
-        groups = ("|".join(f"(?:{p})" for p in r.patterns) for r in rules)
-        self._re = re.compile("|".join(f"(?P<t{i}>{g})" for i, g in enumerate(groups)), re.IGNORECASE)
+        self._by_head: dict[str, set[int]] = {}
+        self._by_key: dict[str, set[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for key in rule.keys:
+                if key[:1].isascii() and key[:1].isalpha():
+                    self._by_head.setdefault(key[:3], set()).add(i)
+                else:
+                    self._by_key.setdefault(key, set()).add(i)
+        others = sorted(self._by_key, key=len, reverse=True)
+        self._other_re = re.compile("|".join(re.escape(k) for k in others)) if others else None
 
+    def _candidates(self, folded: str) -> set[int]:
+        """Indexes of the rules whose keys `folded` may hold."""
+        found: set[int] = set()
+        by_head = self._by_head
+        for word in folded.split():
+            rules = by_head.get(word.lstrip(_WORD_OPENERS)[:3])
+            if rules:
+                found |= rules
+        if self._other_re is not None and not folded.isascii():
+            for key in self._other_re.findall(folded):
+                found |= self._by_key[key]
+        return found
 
     def match_rule(self, view: ElementView, facts: PageFacts) -> tuple[TextBlock, Match] | None:
-        """The first text rule matching `view`, with its (widened) match."""
+        """The first text rule (in rule order) matching `view`, with its (widened) match."""
         el = view.el
         if not _has_own_text(el):
             return None  # a wrapper: the children that carry the text are asked in their turn
         text = view.text
         if len(text) > self.max_chars * 4:
             return None
-        folded = text.casefold()
-        if self._keys_re.search(folded) is None:  # literal keys are far cheaper than the patterns
+        candidates = self._candidates(text.casefold())
+        if not candidates:
             return None
         flat = " ".join(text.split())
         if not flat or len(flat) > self.max_chars:
             return None
-        found = self._re.search(flat)
-        if found is None:
-            return None
-        rule = self.rules[int(found.lastgroup[1:])]  # type: ignore[index]
-        if len(flat) > rule.max_chars:
-            return None
-        return rule, rule.widen(view, facts, found.group())
+        for i in sorted(candidates):
+            rule = self.rules[i]
+            if len(flat) <= rule.max_chars:
+                found = rule._re.search(flat)
+                if found is not None:
+                    return rule, rule.widen(view, facts, found.group())
+        return None
