@@ -188,7 +188,17 @@ def is_heading_like(el: HtmlElement, signature: str) -> bool:
         return True
     if el.tag not in _HEADING_PARTS or not signature:
         return False
+    return _names_a_heading(signature)
+
+
+@lru_cache(maxsize=8192)
+def _names_a_heading(signature: str) -> bool:
     return any(w.lstrip("^") in _HEADING_WORDS for w in signature.split())
+
+
+def label_key(text: str) -> str:
+    """A lone label's text, case-folded, without brackets and spaces: '[PR]' → 'pr'."""
+    return text.strip(" \t\n\r\u3000[]【】()（）<>〈〉「」:：|").casefold()
 
 
 # Class/id words are trusted on structural containers only: a `<p>` or `<span>` named
@@ -396,6 +406,7 @@ class _Gated:
     every: tuple[Rule, ...]
     headings: tuple[Rule, ...]
     labels: tuple[Rule, ...]  # the heading rules that also read lone short labels
+    label_words: frozenset[str]  # what such a label may say, see `label_key`
     blocks: Any  # a TextIndex over the small-block rules, or None
 
 
@@ -406,6 +417,7 @@ def _gate_groups(rules: tuple[Rule, ...], facts: PageFacts) -> _Gated:
         every=tuple(r for r in rules if getattr(r, "gate", "element") == "element"),
         headings=tuple(r for r in rules if getattr(r, "gate", "element") == "heading"),
         labels=tuple(r for r in rules if getattr(r, "gate", "element") == "heading" and getattr(r, "exact", False)),
+        label_words=frozenset(label_key(p) for r in rules if getattr(r, "exact", False) for p in r.phrases),
         blocks=index,
     )
 
@@ -444,7 +456,7 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
     if gated.headings:
         if is_heading_like(el, view.signature):
             rules = gated.headings
-        elif len(el) == 0 and el.text and len(el.text) <= MAX_LABEL_CHARS:
+        elif len(el) == 0 and el.text and len(el.text) <= MAX_LABEL_CHARS and label_key(el.text) in gated.label_words:
             rules = gated.labels  # a lone short label such as <span>PR</span>
         else:
             rules = ()
