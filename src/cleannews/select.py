@@ -46,6 +46,9 @@ _NEGATIVE_RE = re.compile(
     r"ranking|rank|recommend|list|links|banner|header|profile|author|bio|login) "
 )
 MIN_PARAGRAPH_WEIGHT = 25.0
+LONGEST_PARAGRAPH_MARKER = 200
+# ...unless it sits in a reader comment.
+_COMMENT_SIGNATURE_RE = re.compile(r" \^?(?:comment|comments|commentlist|disqus|respond|reply|replies) ")
 # Candidates within this share of the best score are alternatives (Readability's 0.75).
 ALTERNATIVE_SHARE = 0.75
 SHORT_LINE_CHARS = 1
@@ -318,7 +321,8 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
     """The article's strongest markers and all their ancestors: no rule may remove these.
 
     Markers: ``itemprop=articleBody``, ``<main>``, the ``<article>`` with the most text (when
-    the page has few of them), and the ``<h1>`` that carries the headline.
+    the page has few of them), the ``<h1>`` that carries the headline, and the page's longest
+    ``<p>`` when it is long enough to be prose.  Cost: one text read per ``<p>``.
     """
     markers: list[HtmlElement] = _ARTICLE_BODY_XPATH(body)
     markers.extend(body.iter("main"))
@@ -328,6 +332,10 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
     if title:
         flat = title.casefold()
         markers.extend(h for h in body.iter("h1") if " ".join(element_text(h).split()).casefold() == flat)
+    longest = max(body.iter("p"), key=lambda p: len(element_text(p)), default=None)
+    if (longest is not None and len(element_text(longest)) >= LONGEST_PARAGRAPH_MARKER
+            and not any(_COMMENT_SIGNATURE_RE.search(attribute_signature(a)) for a in longest.iterancestors())):
+        markers.append(longest)  # the longest paragraph of the page is almost always the article's
     protected: set[HtmlElement] = set()
     for marker in markers:
         protected.add(marker)

@@ -384,7 +384,10 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> l
         tag = el.tag
         if not isinstance(tag, str) or tag in _VOID_TAGS or el in claimed:
             continue
-        if el not in protected and _claim(el, index, gated, facts, matched, claimed):
+        if el in protected:
+            if _claim_hidden(el, gated, facts, matched, claimed):  # a marker cannot shield hidden text
+                continue
+        elif _claim(el, index, gated, facts, matched, claimed):
             continue
         if tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS:
             stack.extend(reversed(el))
@@ -439,6 +442,18 @@ def _accept(m: Match | None, rule_name: str, max_share: float, el: HtmlElement, 
     matched.extend((t, m.reason, rule_name) for t in m.targets)
     claimed.update(m.targets)
     return True
+
+
+def _claim_hidden(el: HtmlElement, gated: _Gated, facts: PageFacts,
+                  matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
+    """Only the rules asked about every element (the hidden rule), for protected elements."""
+    for rule in gated.every:
+        m = rule.match(ElementView(el, ""), facts)
+        if m is not None and m.targets == (el,):
+            matched.append((el, m.reason, rule.name))
+            claimed.add(el)
+            return True
+    return False
 
 
 def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFacts,
