@@ -207,3 +207,25 @@ def test_stats_are_none_without_enough_candidate_links():
 def test_empty_selection_is_not_judged():
     root = lxml.html.fromstring("<html><body><p>x</p></body></html>")
     assert judge_listing([], [], Measure(), root.find("body")) is None
+
+
+def test_teaser_remnant_fires_when_rules_removed_the_teaser_cards():
+    from cleannews.article import Block, Removal
+    from cleannews.listing import judge_teaser_remnant
+
+    removed = [Removal("carousel", "class/id word 'teaser'", f"headline {i}", "") for i in range(5)]
+    short = [Block("paragraph", "任期満了に伴う市長選は告示まで1か月を切った。")]
+    assert judge_teaser_remnant(removed, short)
+    long_body = [Block("paragraph", "A paragraph of prose that goes on for a while. " * 20)]
+    assert judge_teaser_remnant(removed, long_body) is None  # an article with a teaser strip
+    assert judge_teaser_remnant(removed[:2], short) is None  # too few teasers to say
+
+
+def test_listing_sample_pages_are_rejected_through_clean():
+    from pathlib import Path
+
+    import cleannews
+
+    page = Path(__file__).parent.parent / "samples" / "ja_utf8_index_nonarticle" / "source.html"
+    article = cleannews.clean(page.read_bytes())
+    assert not article.is_article and article.page_type == "listing" and article.text == ""

@@ -19,7 +19,7 @@ from .metadata import Metadata, extract_metadata
 from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
-from .listing import judge_listing
+from .listing import judge_listing, judge_teaser_remnant
 from .select import Verdict, judge_article, protected_elements, select_body
 from .serialize import render_blocks
 from .text import weight
@@ -91,7 +91,8 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
     removed.extend(trimmed)
     verdict = judge_article(blocks, page_weight=weight(element_text(body)), min_chars=opts.min_body_chars)
-    if verdict.is_article and (why := judge_listing(selection.nodes, blocks, measure, body)):
+    if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
+                               or judge_listing(selection.nodes, blocks, measure, body)):
         verdict = Verdict(False, why, page_type="listing")
     text = "\n".join(b.text for b in blocks) if verdict.is_article else ""
     return Article(

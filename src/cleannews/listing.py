@@ -48,13 +48,14 @@ from statistics import median
 
 from lxml import etree
 
-from .article import Block
+from .article import Block, Removal
 from .measure import Measure, element_text
 from .text import visible_len, weight
 
 __all__ = [
     "TeaserStats",
     "judge_listing",
+    "judge_teaser_remnant",
     "teaser_items",
     "teaser_stats",
     "title_links",
@@ -67,6 +68,8 @@ __all__ = [
 # 0.1% of wcxb-dev articles, 0.3% of l3s-gn1, 0.06% of daniel, 0.2% of trafilatura, none of
 # ja-news, 1.8% of cleaneval (mostly blog fronts and portal indexes labelled as content there).
 
+MIN_REMOVED_TEASERS = 4  # teaser cards the rules removed (see judge_teaser_remnant)
+MAX_REMNANT_WEIGHT = 600.0  # weighted characters left after them
 MIN_TEASERS = 6  # fewer teaser items than this is a link list inside an article at most
 MIN_TEASER_SHARE = 0.70  # teasers hold at least this share of the body's characters
 MAX_TEASER_MEDIAN = 1000.0  # weighted characters; a teaser is a headline plus a short summary
@@ -136,6 +139,22 @@ def judge_listing(nodes: Sequence[etree._Element], blocks: Sequence[Block], meas
         return (f"listing: {stats.teasers} teaser items (title link + short text, median "
                 f"{stats.median:.0f} chars) hold {min(stats.share, 1.0):.0%} of the body text")
     return None
+
+
+def judge_teaser_remnant(removed: Sequence[Removal], blocks: Sequence[Block]) -> str | None:
+    """A listing whose teaser cards the page rules already removed: what is left is short.
+
+    When the rules drop `MIN_REMOVED_TEASERS` or more elements named teaser/card (the
+    carousel rule) and the remaining body is under `MAX_REMNANT_WEIGHT`, the page was a grid
+    of teasers and the remnant is one card or an intro, not an article.
+    """
+    teasers = sum(1 for r in removed if r.rule == "carousel" and ("teaser" in r.reason or "card" in r.reason))
+    if teasers < MIN_REMOVED_TEASERS:
+        return None
+    total = sum(weight(b.text) for b in blocks)
+    if total >= MAX_REMNANT_WEIGHT:
+        return None
+    return f"listing: {teasers} teaser cards removed and only {int(total)} weighted characters left"
 
 
 def teaser_stats(nodes: Sequence[etree._Element], measure: Measure, cjk_factor: float = 1.0) -> TeaserStats | None:
