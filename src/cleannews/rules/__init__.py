@@ -16,7 +16,7 @@ from ._base import AttributeRule, Match, PageFacts, Rule, apply_rules, attribute
 from ._widgets import TextBlock, TitledWidget
 from .ads import AD_LABEL, ADS
 from .captions import PHOTO_CREDIT
-from .carousel import CAROUSEL, CAROUSEL_TITLED
+from .carousel import CAROUSEL, CAROUSEL_TITLED, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENTS, COMMENTS_BY_CLASS
 from .consent import CONSENT, CONSENT_TEXT
 from .hidden import HIDDEN
@@ -56,6 +56,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     RANKING_BY_CLASS,
     RECOMMENDED_BY_CLASS,
     CAROUSEL,
+    TEASER_CARDS,
     SIDEBAR,
     TAGS,
     RANKING,

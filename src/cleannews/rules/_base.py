@@ -239,6 +239,7 @@ class AttributeRule:
     tags: Sequence[str] = ()
     roles: Sequence[str] = ()
     max_share: float = 0.4
+    require_links: bool = False  # only elements that link somewhere (teaser cards, not a lead paragraph)
     _words_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -464,6 +465,8 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
         if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
             return el in claimed
     hit = index.match(view)
+    if hit is not None and hit[0].require_links and facts.measure.link_chars(el) == 0:
+        hit = None
     if hit is not None and not _too_central(el, facts, hit[0].max_share):
         matched.append((el, hit[1], hit[0].name))
         claimed.add(el)
