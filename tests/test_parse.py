@@ -269,3 +269,13 @@ def test_parse_html_is_thread_safe() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         titles = list(pool.map(lambda page: parse_html(page).findtext("body/h1"), pages))
     assert titles == [f"t{i}" for i in range(40)]
+
+
+def test_strip_non_content_keeps_a_page_swallowed_by_an_unclosed_button() -> None:
+    # libxml2 nests everything after an unclosed <button> inside it; the page must survive.
+    page = ("<html><body><header><button class='menu'>Menu<div><h1>Headline</h1>"
+            "<p>The article text that must not vanish with the button.</p></div></header></body></html>")
+    root = parse_html(page)
+    strip_non_content(root)
+    assert "must not vanish" in _text(root)
+    assert root.find(".//button") is None  # the control itself is gone, its content kept

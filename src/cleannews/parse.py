@@ -27,6 +27,13 @@ __all__ = ["copy_tree", "parse_html", "strip_non_content", "to_root"]
 
 _NON_CONTENT = ("script", "style", "noscript", "template", "svg", "iframe", "object",
                 "embed", "canvas", "select", "textarea", "button", "input")
+# Raw-text elements end where they say; the others are removed whole only when they hold no
+# page structure: an unclosed <button> or <svg> can swallow the rest of the document, whose
+# text must survive (the tags are dropped, the content kept).
+_RAW_TEXT = ("script", "style")
+_SWALLOWED_PAGE = etree.XPath(
+    "|".join(f".//{tag}[.//p or .//div or .//article or .//section or .//h1 or .//h2 or .//table or .//li]"
+             for tag in _NON_CONTENT if tag not in _RAW_TEXT))
 # Leading <?xml ...?> (lxml refuses str input with an encoding declaration) and a
 # DOCTYPE with an internal subset (the HTML parser ignores entity declarations
 # but leaks the closing "]>" into the body as text).
@@ -81,6 +88,11 @@ def strip_non_content(root: etree._Element) -> None:
     """
     containers = root.findall("body") if root.tag == "html" else [root]
     for container in containers:
+        etree.strip_elements(container, *_RAW_TEXT, with_tail=False)
+        swallowed = _SWALLOWED_PAGE(container)
+        if swallowed:
+            for el in swallowed:
+                el.tag = "div"  # keep what it swallowed, as an ordinary block
         etree.strip_elements(container, *_NON_CONTENT, with_tail=False)
 
 

@@ -98,3 +98,13 @@ def test_rule_metadata():
     assert hidden.HIDDEN.name == "hidden"
     assert hidden.HIDDEN.max_share == 1.0
     assert {"sr-only", "visually-hidden", "d-none", "hidden"} <= hidden.HIDING_CLASSES
+
+
+def test_hidden_root_wrapper_of_the_whole_page_is_kept():
+    """'<div class="root hide">' hides the page until a script shows it: the article is kept."""
+    import cleannews
+
+    body = "".join(f"<p>{'The council approved the new bus network after a long debate. ' * 4}</p>" for _ in range(5))
+    page = f'<html><body><div class="root hide"><article><h1>Buses</h1>{body}</article></div></body></html>'
+    article = cleannews.clean(page)
+    assert article.is_article and "council approved" in article.text

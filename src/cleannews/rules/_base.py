@@ -445,12 +445,19 @@ def _accept(m: Match | None, rule_name: str, max_share: float, el: HtmlElement, 
     return True
 
 
+PROTECTED_HIDDEN_MAX_SHARE = 0.6
+
+
 def _claim_hidden(el: HtmlElement, gated: _Gated, facts: PageFacts,
                   matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
-    """Only the rules asked about every element (the hidden rule), for protected elements."""
+    """Only the rules asked about every element (the hidden rule), for protected elements.
+
+    A hidden wrapper that holds most of the page's prose ('<div class="root hide">', shown by
+    a script once the page loads) is kept: hiding the whole article is not what readers see.
+    """
     for rule in gated.every:
         m = rule.match(ElementView(el, ""), facts)
-        if m is not None and m.targets == (el,):
+        if m is not None and m.targets == (el,) and not _too_central(el, facts, PROTECTED_HIDDEN_MAX_SHARE):
             matched.append((el, m.reason, rule.name))
             claimed.add(el)
             return True
