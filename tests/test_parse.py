@@ -279,3 +279,14 @@ def test_strip_non_content_keeps_a_page_swallowed_by_an_unclosed_button() -> Non
     strip_non_content(root)
     assert "must not vanish" in _text(root)
     assert root.find(".//button") is None  # the control itself is gone, its content kept
+
+
+def test_unclosed_title_does_not_swallow_the_page() -> None:
+    # A mangled page whose <title> is never closed: libxml2 makes the whole rest of the
+    # document the title's text; the page is re-parsed with the title closed.
+    article = "<p>" + "Seoul golfer wins the open by three shots in strong winds. " * 30 + "</p>"
+    page = "<html><head><title>Golfer wins(The Times)ntById('x');\n" + "var a = 1;\n" * 50 + \
+           "</head><body><div>" + article + "</div></body></html>"
+    root = parse_html(page)
+    assert "wins the open" in _text(root.find("body"))
+    assert len(root.findtext(".//title")) < 300

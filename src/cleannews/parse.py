@@ -162,7 +162,25 @@ def _parse(text: str) -> lxml.html.HtmlElement:
         if not too_deep:
             break
         root, too_deep = _fromstring(_cap_nesting(text, depth))
+    if root is not None and _title_swallowed_page(root):
+        fixed, closed = _UNCLOSED_TITLE.subn(r"\1\2</title>", text, count=1)
+        if closed:
+            root, _ = _fromstring(fixed)
     return _wrap(root) if root is not None else _empty()
+
+
+# A <title> never closed (a truncated or mangled page) makes the rest of the document its
+# text.  Such a page is re-parsed with the title closed at its first line or tag.
+_UNCLOSED_TITLE = re.compile(r"(?is)(<title[^>]*>)([^<\n]{0,300})")
+
+
+def _title_swallowed_page(root: etree._Element) -> bool:
+    """The page's markup ended up as the text of its <title> and the body is empty."""
+    title = root.find(".//title")
+    if title is None or not title.text or len(title.text) < 1000 or "<" not in title.text:
+        return False
+    body = root.find("body")
+    return body is None or (len(body) == 0 and not (body.text or "").strip())
 
 
 def _fromstring(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
