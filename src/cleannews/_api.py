@@ -86,7 +86,7 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     measure = Measure()  # sizes changed with the removals: measure afresh
     selection = select_body(body, measure)
     blocks, structural = render_blocks(selection.nodes, measure=measure, include_tables=opts.include_tables,
-                                       disabled_rules=opts.disabled_rules)
+                                       disabled_rules=opts.disabled_rules, keep=facts.protected)
     removed.extend(structural)
     blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
     removed.extend(trimmed)

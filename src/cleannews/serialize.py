@@ -51,6 +51,7 @@ class _Writer:
     kinds: list[tuple[str, int, bool]] = field(default_factory=lambda: [("paragraph", 0, False)])
     list_depth: int = 0
     tops: frozenset[HtmlElement] = frozenset()
+    keep: frozenset[HtmlElement] = frozenset()  # holds the article's markers: never pruned
     measure: Measure = field(default_factory=Measure)
     line_links: list[HtmlElement] = field(default_factory=list)  # links that started in this line
 
@@ -97,7 +98,7 @@ class _Writer:
                 return
             self._inline(el)
             return
-        if not top and tag in _PRUNABLE and self._prune(el):
+        if not top and tag in _PRUNABLE and el not in self.keep and self._prune(el):
             self._tail(el)
             return
         if tag == "table" and self._data_table(el):
@@ -208,10 +209,15 @@ def _link_card(el: HtmlElement, chars: int) -> bool:
 
 
 def render_blocks(nodes: Sequence[HtmlElement], *, measure: Measure, include_tables: bool = True,
-                  disabled_rules: frozenset[str] = frozenset()) -> tuple[list[Block], list[Removal]]:
-    """Walk the body nodes in order and return their blocks and the structural removals."""
+                  disabled_rules: frozenset[str] = frozenset(), keep: frozenset[HtmlElement] = frozenset()
+                  ) -> tuple[list[Block], list[Removal]]:
+    """Walk the body nodes in order and return their blocks and the structural removals.
+
+    `keep`: elements that hold the article's markers (see `select.protected_elements`); the
+    structural rules never drop them, however many links surround the article inside them.
+    """
     writer = _Writer(include_tables=include_tables, disabled=disabled_rules, tops=frozenset(nodes),
-                     measure=measure)
+                     measure=measure, keep=keep)
     for node in nodes:
         writer.walk(node, top=True)
         writer.flush()
