@@ -46,7 +46,7 @@ _NEGATIVE_RE = re.compile(
     r"ranking|rank|recommend|list|links|banner|header|profile|author|bio|login) "
 )
 MIN_PARAGRAPH_WEIGHT = 25.0
-LONGEST_PARAGRAPH_MARKER = 200
+PROSE_CENTER_MIN_CHARS = 300
 # ...unless it sits in a reader comment.
 _COMMENT_SIGNATURE_RE = re.compile(r" \^?(?:comment|comments|commentlist|disqus|respond|reply|replies) ")
 # Candidates within this share of the best score are alternatives (Readability's 0.75).
@@ -321,8 +321,8 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
     """The article's strongest markers and all their ancestors: no rule may remove these.
 
     Markers: ``itemprop=articleBody``, ``<main>``, the ``<article>`` with the most text (when
-    the page has few of them), the ``<h1>`` that carries the headline, and the page's longest
-    ``<p>`` when it is long enough to be prose.  Cost: one text read per ``<p>``.
+    the page has few of them), the ``<h1>`` that carries the headline, and the element whose
+    paragraphs hold the most text (`_prose_center`).  Cost: one text read per ``<p>``.
     """
     markers: list[HtmlElement] = _ARTICLE_BODY_XPATH(body)
     markers.extend(body.iter("main"))
@@ -332,15 +332,36 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
     if title:
         flat = title.casefold()
         markers.extend(h for h in body.iter("h1") if " ".join(element_text(h).split()).casefold() == flat)
-    longest = max(body.iter("p"), key=lambda p: len(element_text(p)), default=None)
-    if (longest is not None and len(element_text(longest)) >= LONGEST_PARAGRAPH_MARKER
-            and not any(_COMMENT_SIGNATURE_RE.search(attribute_signature(a)) for a in longest.iterancestors())):
-        markers.append(longest)  # the longest paragraph of the page is almost always the article's
+    center = _prose_center(body)
+    if center is not None:
+        markers.append(center)
     protected: set[HtmlElement] = set()
     for marker in markers:
         protected.add(marker)
         protected.update(marker.iterancestors())
     return frozenset(protected)
+
+
+def _prose_center(body: HtmlElement) -> HtmlElement | None:
+    """The element whose ``<p>`` children hold the most text: where the article's paragraphs
+    sit, nearly always.  None when no such element holds `PROSE_CENTER_MIN_CHARS`, or when it
+    sits in a reader comment.  Cost: one text read per ``<p>``.
+    """
+    totals: dict[HtmlElement, int] = {}
+    for p in body.iter("p"):
+        chars = len(element_text(p))
+        if chars >= 40:
+            parent = p.getparent()
+            if parent is not None:
+                totals[parent] = totals.get(parent, 0) + chars
+    if not totals:
+        return None
+    center = max(totals, key=totals.__getitem__)
+    if totals[center] < PROSE_CENTER_MIN_CHARS:
+        return None
+    if any(_COMMENT_SIGNATURE_RE.search(attribute_signature(a)) for a in (center, *center.iterancestors())):
+        return None
+    return center
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ ADS = AttributeRule(
     words=("ad", "ads", "adv", "advert*", "adsense", "adsbygoogle", "adslot*", "adunit*", "adbox*", "adwrap*",
            "adcontainer", "adarea", "adspace", "ad slot", "ad unit", "ad box", "ad container", "ad wrapper",
            "google ad*", "googlead*", "dfp*", "gpt", "sponsor*", "promo*", "promoted", "pr box", "prbox", "pr area",
-           "banner*", "bnr", "affiliate*", "commercial", "anzeige*", "werbung", "publicite", "publicidad",
+           "^banner*", "bnr", "affiliate*", "commercial", "anzeige*", "werbung", "publicite", "publicidad",
            "native ad", "nativead", "taboola", "outbrain", "ob widget", "teads", "plista"),
     max_share=0.3,
 )
