@@ -445,7 +445,7 @@ def _accept(m: Match | None, rule_name: str, max_share: float, el: HtmlElement, 
     return True
 
 
-PROTECTED_HIDDEN_MAX_SHARE = 0.6
+PROTECTED_HIDDEN_MAX_SHARE = 0.85  # a hidden wrapper around nearly the whole page
 
 
 def _claim_hidden(el: HtmlElement, gated: _Gated, facts: PageFacts,
