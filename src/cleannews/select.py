@@ -19,7 +19,9 @@ from lxml.html import HtmlElement
 
 from .article import Block
 from .measure import Measure, element_text
-from .rules import attribute_signature
+from .rules import PageFacts, attribute_signature
+from .rules._base import ElementView
+from .rules.hidden import HIDDEN
 from .text import link_density, punctuation_count, visible_len, weight
 
 __all__ = ["Selection", "Verdict", "judge_article", "protected_elements", "select_body"]
@@ -47,6 +49,7 @@ _NEGATIVE_RE = re.compile(
 )
 MIN_PARAGRAPH_WEIGHT = 25.0
 PROSE_CENTER_MIN_CHARS = 300
+_NO_FACTS = PageFacts(body_chars=0)
 # ...unless it sits in a reader comment.
 _COMMENT_SIGNATURE_RE = re.compile(r" \^?(?:comment|comments|commentlist|disqus|respond|reply|replies) ")
 # Candidates within this share of the best score are alternatives (Readability's 0.75).
@@ -356,12 +359,25 @@ def _prose_center(body: HtmlElement) -> HtmlElement | None:
                 totals[parent] = totals.get(parent, 0) + chars
     if not totals:
         return None
-    center = max(totals, key=totals.__getitem__)
+    ranked = sorted(totals, key=totals.__getitem__, reverse=True)[:3]
+    center = ranked[0]
     if totals[center] < PROSE_CENTER_MIN_CHARS:
         return None
+    # A hidden block (a modal, a duplicate) may hold the most text; prefer a visible runner-up
+    # that holds a fair share of it.  When the page hides all of its prose until a script
+    # shows it, the hidden center stands.
+    if _inside_hidden(center):
+        visible = [c for c in ranked[1:] if totals[c] >= 0.3 * totals[center] and not _inside_hidden(c)]
+        if visible:
+            center = visible[0]
     if any(_COMMENT_SIGNATURE_RE.search(attribute_signature(a)) for a in (center, *center.iterancestors())):
         return None
     return center
+
+
+def _inside_hidden(el: HtmlElement) -> bool:
+    """`el` or one of its ancestors is hidden (attribute, inline style or hiding class)."""
+    return any(HIDDEN.match(ElementView(node, ""), _NO_FACTS) is not None for node in (el, *el.iterancestors()))
 
 
 @dataclass(frozen=True)

@@ -445,19 +445,25 @@ def _accept(m: Match | None, rule_name: str, max_share: float, el: HtmlElement, 
     return True
 
 
-PROTECTED_HIDDEN_MAX_SHARE = 0.85  # a hidden wrapper around nearly the whole page
+
+
+PROTECTED_HIDDEN_MIN_CHARS = 200
 
 
 def _claim_hidden(el: HtmlElement, gated: _Gated, facts: PageFacts,
                   matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
     """Only the rules asked about every element (the hidden rule), for protected elements.
 
-    A hidden wrapper that holds most of the page's prose ('<div class="root hide">', shown by
-    a script once the page loads) is kept: hiding the whole article is not what readers see.
+    A protected element holds the article's markers; when it is hidden ('<div class="root
+    hide">', '<div hidden>' shown by a script once the page loads) the page hides its article
+    only until then, and the element is kept.  Only a hidden marker that is not the article's
+    container (a hidden duplicate headline, say) goes.
     """
+    if facts.measure.chars(el) >= PROTECTED_HIDDEN_MIN_CHARS:
+        return False
     for rule in gated.every:
         m = rule.match(ElementView(el, ""), facts)
-        if m is not None and m.targets == (el,) and not _too_central(el, facts, PROTECTED_HIDDEN_MAX_SHARE):
+        if m is not None and m.targets == (el,):
             matched.append((el, m.reason, rule.name))
             claimed.add(el)
             return True

@@ -44,5 +44,5 @@ FOOTER = AttributeRule(
     description="site and article footers, copyright lines (<footer>, role=contentinfo)",
     tags=("footer",),
     roles=("contentinfo",),
-    words=("footer*", "foot", "copyright*", "site info", "siteinfo", "colophon", "legal"),
+    words=("footer*", "foot", "copyright*", "site info", "siteinfo", "colophon"),
 )
