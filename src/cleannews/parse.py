@@ -31,9 +31,8 @@ _NON_CONTENT = ("script", "style", "noscript", "template", "svg", "iframe", "obj
 # page structure: an unclosed <button> or <svg> can swallow the rest of the document, whose
 # text must survive (the tags are dropped, the content kept).
 _RAW_TEXT = ("script", "style")
-_SWALLOWED_PAGE = etree.XPath(
-    "|".join(f".//{tag}[.//p or .//div or .//article or .//section or .//h1 or .//h2 or .//table or .//li]"
-             for tag in _NON_CONTENT if tag not in _RAW_TEXT))
+_SWALLOWING = tuple(tag for tag in _NON_CONTENT if tag not in _RAW_TEXT)
+_PAGE_STRUCTURE = ("p", "div", "article", "section", "h1", "h2", "table", "li")
 # Leading <?xml ...?> (lxml refuses str input with an encoding declaration) and a
 # DOCTYPE with an internal subset (the HTML parser ignores entity declarations
 # but leaks the closing "]>" into the body as text).
@@ -89,10 +88,10 @@ def strip_non_content(root: etree._Element) -> None:
     containers = root.findall("body") if root.tag == "html" else [root]
     for container in containers:
         etree.strip_elements(container, *_RAW_TEXT, with_tail=False)
-        swallowed = _SWALLOWED_PAGE(container)
-        if swallowed:
-            for el in swallowed:
-                el.tag = "div"  # keep what it swallowed, as an ordinary block
+        swallowed = [el for el in container.iter(*_SWALLOWING)
+                     if next(el.iterdescendants(*_PAGE_STRUCTURE), None) is not None]
+        for el in swallowed:
+            el.tag = "div"  # keep what it swallowed, as an ordinary block
         etree.strip_elements(container, *_NON_CONTENT, with_tail=False)
 
 
