@@ -22,7 +22,7 @@ PROSE_WEIGHT = 150.0
 # Only lines shorter than this are trimmed.
 MAX_LINE_WEIGHT = 120.0
 
-_DATE = (r"(?:\d{4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?|\d{1,2}/\d{1,2}/\d{2,4}|"
+_DATE = (r"(?:\d{4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|"
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
          r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|"
          r"令和\s*\d+\s*年|\d{1,2}/\d{1,2}\s*[（(][月火水木金土日][)）])")
@@ -32,7 +32,8 @@ LEADING_PATTERNS: dict[str, str] = {
                   r"^[^>＞›»]{1,30}(?:\s*[>＞›»]\s*[^>＞›»]{1,30}){2,}$",
     "byline": r"^(?:by|von|par|por|door|przez|written by|posted by|text:?|文[：:／/]|取材[・･]?文[：:]|"
               r"記者[：:])\s*\S|(?:記者|特派員|編集委員|編集部|staff writer|correspondent|reporter)\s*$",
-    "dateline": rf"^(?:(?:published|updated|posted|last updated|公開|更新|配信|掲載|发布|發佈|发表)\s*(?:on|at|日時)?\s*[:：]?\s*)?"
+    "dateline": rf"^(?:(?:published|updated|posted|last updated|aktualisiert|publiziert|veröffentlicht|erstellt|stand|"
+                rf"publicado|actualizado|publié|mis à jour|opublikowano|公開|更新|配信|掲載|发布|發佈|发表)\s*(?:on|at|am|le|日時)?\s*[:：]?\s*)?"
                 rf"[^。.!?！？]{{0,25}}{_DATE}[^。!?！？]{{0,40}}$",
     "caption": r"[(（][^()（）]{0,40}(?:photo|foto|撮影|写真|提供|getty|reuters|afp|ap photo|图)[^()（）]{0,20}[)）]\s*$|"
                r"^(?:photo|foto|写真|画像|图)\s*[:：＝=]",
@@ -46,7 +47,14 @@ TRAILING_PATTERNS: dict[str, str] = {
                  r"alle rechte vorbehalten|tous droits réservés)",
     "dateline": LEADING_PATTERNS["dateline"],
     "byline": LEADING_PATTERNS["byline"],
+    "contact line": r"^(?:tel(?:efon|ephone)?|fax|e-?mail|kontakt|contact|ansprechpartner(?:in)?(?: zum thema)?|"
+                    r"pressekontakt|press contact|お問い合わせ|联系)\s*[:：.]",
+    "follow/app promo": r"^(?:follow|síguenos|siguenos|folgen sie|suivez[- ]nous|get the latest|download (?:the|our)|"
+                        r"for the latest|stay up to date|never miss|join (?:us|our)|abonnieren sie|únete|unete)\b",
+    "permalink line": r"^this entry was posted in|bookmark the permalink",
 }
+# Promo lines run longer than other furniture: they are trimmed up to this weight.
+PROMO_LINE_WEIGHT = 260.0
 _LEADING = {kind: re.compile(p, re.IGNORECASE) for kind, p in LEADING_PATTERNS.items()}
 _TRAILING = {kind: re.compile(p, re.IGNORECASE) for kind, p in TRAILING_PATTERNS.items()}
 
@@ -89,9 +97,11 @@ def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed
         w = weight(block.text)
         if w >= PROSE_WEIGHT and block.kind in ("paragraph", "quote", "list_item"):
             break
-        if w > MAX_LINE_WEIGHT:
+        if w > PROMO_LINE_WEIGHT:
             continue
         kind = next((k for k, rx in patterns.items() if rx.search(block.text)), None)
+        if kind and w > MAX_LINE_WEIGHT and kind not in ("follow/app promo", "permalink line"):
+            kind = None
         if kind:
             drop.add(i)
             removed.append(Removal("boilerplate_line", f"{kind} {'before' if leading else 'after'} the body",

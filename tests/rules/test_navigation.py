@@ -136,3 +136,17 @@ def test_rule_metadata():
     assert navigation.SKIP_LINKS.name == "skip_links"
     assert navigation.NAVIGATION.name == "navigation"
     assert navigation.FOOTER.name == "footer"
+
+
+@pytest.mark.parametrize("label", ["zurück zur Listenansicht", "Sorted by:", "Rezept drucken", "Back to top",
+                                   "Wie bewerten Sie diesen Artikel?", "ページの先頭へ"])
+def test_removes_control_labels(pages, label):
+    article = pages.clean_snippet(f"<p>{label}</p>", lang="en", where="after")
+    assert label not in article.text
+    pages.assert_body_kept(article, "en")
+
+
+def test_keeps_a_sentence_that_mentions_printing(pages):
+    sentence = "The printing plant will close next year, the company said on Monday afternoon."
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="after")
+    assert sentence in article.text

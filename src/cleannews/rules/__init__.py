@@ -20,7 +20,7 @@ from .carousel import CAROUSEL, CAROUSEL_TITLED, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENTS, COMMENTS_BY_CLASS
 from .consent import CONSENT, CONSENT_TEXT
 from .hidden import HIDDEN
-from .navigation import FOOTER, NAVIGATION, SKIP_LINKS
+from .navigation import FOOTER, NAVIGATION, SKIP_LINKS, UI_LABELS
 from .page_furniture import AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED
 from .paywall import PAYWALL, PAYWALL_TEXT
 from .ranking import RANKING, RANKING_BY_CLASS
@@ -72,6 +72,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     SHARE_TEXT,
     READ_MORE_LINE,
     PHOTO_CREDIT,
+    UI_LABELS,
 )
 
 

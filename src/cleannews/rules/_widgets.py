@@ -218,6 +218,7 @@ class TextIndex:
                     self._by_key.setdefault(key, set()).add(i)
         others = sorted(self._by_key, key=len, reverse=True)
         self._other_re = re.compile("|".join(re.escape(k) for k in others)) if others else None
+        self._other_ascii = any(k.isascii() for k in others)  # '(c)', '=': searched in ASCII text too
 
     def _candidates(self, folded: str) -> set[int]:
         """Indexes of the rules whose keys `folded` may hold."""
@@ -227,7 +228,7 @@ class TextIndex:
             rules = by_head.get(word.lstrip(_WORD_OPENERS)[:3])
             if rules:
                 found |= rules
-        if self._other_re is not None and not folded.isascii():
+        if self._other_re is not None and (self._other_ascii or not folded.isascii()):
             for key in self._other_re.findall(folded):
                 found |= self._by_key[key]
         return found

@@ -21,11 +21,13 @@ PHOTO_CREDIT = TextBlock(
         r"[(（]\s*(?:symbolbild|symbolfoto|archivbild|archivfoto|file photo|archive photo|資料写真|イメージ写真|"
         r"写真はイメージ|资料图|資料圖)\s*[)）]",
         r"(?:getty images|shutterstock|istock(?:photo)?|unsplash|pixabay|dpa-bildfunk|picture alliance|"
-        r"reuters/|afp/|ap photo|imago images)",
+        r"reuters/|afp/|ap photo|imago images|stock\.adobe\.com|adobe stock|domena publiczna|wikimedia commons)",
+        r"[(（]\s*(?:crédito|credito|créditos|foto|fotos|photo|©|\(c\))\s*[:：]?[^()（）]{1,60}[)）]\s*$",
+        r"(?:^|\s)(?:©|\(c\))\s*\S[^.!?]{0,60}$",
         r"[(（][^()（）]{0,30}撮影[^()（）]{0,10}[)）]\s*$",
         r"[=＝][^=＝]{0,40}(?:撮影|提供)\s*$", r"[=＝]\s*\d{4}年\d{1,2}月\d{1,2}日",
     ),
-    keys=("foto", "photo", "bild", "image", "imagen", "źródło", "zdjęcie", "quelle", "credit", "写真", "画像",
+    keys=("crédito", "credito", "©", "(c)", "stock", "adobe", "domena", "wikimedia", "foto", "photo", "bild", "image", "imagen", "źródło", "zdjęcie", "quelle", "credit", "写真", "画像",
           "撮影", "提供", "=", "＝", "图", "圖", "来源", "來源", "getty", "shutterstock", "istock", "unsplash", "pixabay", "dpa",
           "picture alliance", "reuters", "afp", "imago", "symbol", "archiv", "file photo", "資料"),
     max_chars=160,

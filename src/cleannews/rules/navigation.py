@@ -10,7 +10,7 @@ from __future__ import annotations
 from ._base import AttributeRule
 from ._widgets import TextBlock
 
-__all__ = ["FOOTER", "NAVIGATION", "SKIP_LINKS"]
+__all__ = ["FOOTER", "NAVIGATION", "SKIP_LINKS", "UI_LABELS"]
 
 SKIP_LINKS = TextBlock(
     name="skip_links",
@@ -45,4 +45,21 @@ FOOTER = AttributeRule(
     tags=("footer",),
     roles=("contentinfo",),
     words=("footer*", "foot", "copyright*", "site info", "siteinfo", "colophon"),
+)
+
+# Labels of page controls that end up as lines of text: print, back-to-list, sort, show/hide.
+UI_LABELS = TextBlock(
+    name="navigation",
+    description="labels of page controls ('zurück zur Listenansicht', 'Sorted by:', 'Rezept drucken', 'Back to top')",
+    patterns=(
+        r"^(?:zurück(?: zur (?:übersicht|listenansicht|startseite))?|back to (?:top|list|overview)|nach oben|"
+        r"sorted by:?|sort by:?|sortieren nach:?|(?:rezept |artikel |seite )?drucken|print(?: this)?(?: page| article| recipe)?|"
+        r"drukuj|imprimir|imprimer|bild (?:anzeigen|schließen)(?: bild (?:anzeigen|schließen))?|quellen (?:ausblenden|anzeigen)|"
+        r"show (?:more|less)|mehr anzeigen|weniger anzeigen|ページの先頭へ|ページトップへ|トップへ戻る|返回顶部)\s*[:.]?$",
+        r"(?:hier können sie den (?:artikel|beitrag) bewerten|wie bewerten sie diese[nr]? (?:artikel|beitrag|seite)|"
+        r"rate this (?:article|post|story)|(?:noch )?keine bewertungen|この記事を評価)",
+    ),
+    keys=("zurück", "back", "nach oben", "sort", "drucken", "print", "drukuj", "imprim", "bild", "quellen", "show",
+          "mehr anzeigen", "weniger", "ページ", "トップ", "返回", "bewert", "rate this", "評価"),
+    max_chars=80,
 )

@@ -50,9 +50,12 @@ READ_MORE_LINE = TextBlock(
         r"le puede interesar|te puede interesar|dowiedz się więcej|czytaj (?:też|także|więcej)|zobacz (?:też|także)|"
         r"(?:à )?lire aussi|voir aussi|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|"
         r"相关阅读|延伸阅读|推荐阅读|相關閱讀|延伸閱讀)\s*[:：?？!！>＞»]",
-        r"^(?:schon gelesen|auch interessant|zum weiterlesen|mehr zum thema|weitere informationen)\s*[:?]?$",
+        r"^(?:schon gelesen|auch interessant|zum weiterlesen|weiterlesen|mehr zum thema|mehr themen|"
+        r"weitere informationen|das könnte (?:dich|sie) auch interessieren|lesen sie auch(?: die folgenden beiträge)?|"
+        r"vorschau auf den nächsten artikel|zobacz również|zobacz także|czytaj również|te puede interesar|"
+        r"you might also like|you may also like|more stories|related stories|read next)\s*[:?]?$",
     ),
-    keys=("read", "see also", "more on", "related", "recommended", "mehr zum", "lesen", "interessant", "gelesen",
+    keys=("read", "mehr", "könnte", "vorschau", "zobacz", "czytaj", "might", "may also", "more stor", "see also", "more on", "related", "recommended", "mehr zum", "lesen", "interessant", "gelesen",
           "lee", "lea", "puedes", "interesar", "dowiedz", "czytaj", "zobacz", "lire", "voir", "関連", "読みたい",
           "おすすめ", "相关", "延伸", "推荐", "相關", "延伸", "weitere"),
     max_chars=220,
