@@ -143,3 +143,16 @@ def test_rule_metadata():
     assert page_furniture.SIDEBAR.name == "sidebar"
     assert page_furniture.TAGS.name == page_furniture.TAGS_TITLED.name == "tags"
     assert page_furniture.AUTHOR_TITLED.name == "author_box"
+
+
+def test_tag_is_a_head_word_only(pages):
+    """'tag' inside a longer name ('intext_content_tag') is not a tag list; 'tag-list' is."""
+    from cleannews.rules._base import ElementView, attribute_signature, _index_for
+    from cleannews.rules import DEFAULT_RULES
+    import lxml.html
+
+    index = _index_for(DEFAULT_RULES)[0]
+    content = lxml.html.fromstring('<div id="intext_content_tag">x</div>')
+    assert index.match(ElementView(content, attribute_signature(content))) is None
+    tags = lxml.html.fromstring('<div class="tag-list">x</div>')
+    assert index.match(ElementView(tags, attribute_signature(tags)))[0].name == "tags"

@@ -26,7 +26,7 @@ SIDEBAR = AttributeRule(
 TAGS = AttributeRule(
     name="tags",
     description="tag lists and author boxes (class 'tags', 'tag-list', 'author-box', 'byline')",
-    words=("tag", "tags", "taglist", "tag list", "tagcloud", "tag cloud", "keywords", "keyword list", "topics list",
+    words=("^tag", "tags", "taglist", "tag list", "tagcloud", "tag cloud", "keywords", "keyword list", "topics list",
            "post tags", "entry tags", "categories", "category list", "author box", "authorbox", "author bio",
            "authorbio", "about author", "about the author", "author info", "author profile", "profile box",
            "byline", "bylines", "^meta", "post meta", "entry meta", "article meta", "dateline", "timestamp", "^date",
