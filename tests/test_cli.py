@@ -369,9 +369,19 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
 
 def test_options_from_args() -> None:
     args = build_parser().parse_args(
-        ["clean", "x.html", "--disable-rule", "ranking", "--disable-rule", "share,related",
+        ["clean", "x.html", "--disable-rule", "ranking", "--disable-rule", "share,recommended",
          "--no-tables", "--include-comments", "--min-body-chars", "5"])
     assert options_from_args(args) == Options(
-        disabled_rules=frozenset({"ranking", "share", "related"}), include_tables=False,
+        disabled_rules=frozenset({"ranking", "share", "recommended"}), include_tables=False,
         include_comments=True, min_body_chars=5)
     assert options_from_args(build_parser().parse_args(["clean", "x.html"])) == Options()
+
+
+def test_unknown_rule_name_is_a_usage_error(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text("<html><body><p>" + "Some article text here. " * 20 + "</p></body></html>", encoding="utf-8")
+    proc = run("clean", "--disable-rule", "rankingz", str(page), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "unknown rule(s): rankingz" in proc.stderr and "ranking" in proc.stderr
+    ok = run("clean", "--disable-rule", "ranking,share", str(page), cwd=tmp_path)
+    assert ok.returncode == 0 and "Some article text" in ok.stdout

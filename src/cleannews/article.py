@@ -122,8 +122,6 @@ class Article:
         for block in self.blocks:
             if prev is not None and not _same_group(prev, block):
                 lines.append("")
-            if block.kind == "table_row" and (prev is None or prev.kind != "table_row"):
-                pass
             lines.extend(_markdown_lines(block, prev))
             prev = block
         return "\n".join(lines).strip() + "\n"

@@ -23,6 +23,7 @@ from . import __version__
 from .article import Article
 from .batch import Record, iter_inputs, one_line, run_batch
 from .options import Options
+from .rules import rule_names
 
 __all__ = [
     "FORMATS",
@@ -72,11 +73,21 @@ def _add_option_flags(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--include-comments", action="store_true",
                      help="collect reader comments (JSON 'comments'; never in the text)")
     cmd.add_argument("--no-tables", action="store_true", help="drop tables from the body")
-    cmd.add_argument("--disable-rule", action="append", default=[], metavar="NAME",
-                     help="switch off a boilerplate rule (repeatable, or comma-separated)")
+    cmd.add_argument("--disable-rule", action="append", default=[], metavar="NAME", type=_rule_list,
+                     help="switch off a boilerplate rule (repeatable, or comma-separated): "
+                          + ", ".join(sorted(rule_names())))
     cmd.add_argument("--min-body-chars", type=_non_negative_int, metavar="N",
                      help=f"body characters needed to count as an article "
                           f"(default: {Options().min_body_chars})")
+
+
+def _rule_list(value: str) -> str:
+    """A comma-separated list of rule names, each one `--explain` shows (else a usage error)."""
+    unknown = sorted({n.strip() for n in value.split(",") if n.strip()} - rule_names())
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown rule(s): {', '.join(unknown)} "
+                                         f"(known: {', '.join(sorted(rule_names()))})")
+    return value
 
 
 def _non_negative_int(value: str) -> int:
