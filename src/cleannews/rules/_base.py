@@ -459,11 +459,9 @@ def _claim_hidden(el: HtmlElement, gated: _Gated, facts: PageFacts,
     only until then, and the element is kept.  Only a hidden marker that is not the article's
     container (a hidden duplicate headline, say) goes.
     """
-    if facts.measure.chars(el) >= PROTECTED_HIDDEN_MIN_CHARS:
-        return False
     for rule in gated.every:
         m = rule.match(ElementView(el, ""), facts)
-        if m is not None and m.targets == (el,):
+        if m is not None and m.targets == (el,) and facts.measure.chars(el) < PROTECTED_HIDDEN_MIN_CHARS:
             matched.append((el, m.reason, rule.name))
             claimed.add(el)
             return True

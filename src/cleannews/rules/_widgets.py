@@ -216,9 +216,9 @@ class TextIndex:
                     self._by_head.setdefault(key[:3], set()).add(i)
                 else:
                     self._by_key.setdefault(key, set()).add(i)
-        others = sorted(self._by_key, key=len, reverse=True)
+        others = sorted((k for k in self._by_key if not k.isascii()), key=len, reverse=True)
         self._other_re = re.compile("|".join(re.escape(k) for k in others)) if others else None
-        self._other_ascii = any(k.isascii() for k in others)  # '(c)', '=': searched in ASCII text too
+        self._ascii_symbols = tuple(k for k in self._by_key if k.isascii())  # '(c)', '=': plain substring tests
 
     def _candidates(self, folded: str) -> set[int]:
         """Indexes of the rules whose keys `folded` may hold."""
@@ -228,7 +228,10 @@ class TextIndex:
             rules = by_head.get(word.lstrip(_WORD_OPENERS)[:3])
             if rules:
                 found |= rules
-        if self._other_re is not None and (self._other_ascii or not folded.isascii()):
+        for key in self._ascii_symbols:
+            if key in folded:
+                found |= self._by_key[key]
+        if self._other_re is not None and not folded.isascii():
             for key in self._other_re.findall(folded):
                 found |= self._by_key[key]
         return found
