@@ -11,7 +11,7 @@ Cost: one pass over the paragraph-like elements plus one text read per candidate
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -56,6 +56,9 @@ _COMMENT_SIGNATURE_RE = re.compile(r" \^?(?:comment|comments|commentlist|disqus|
 ALTERNATIVE_SHARE = 0.75
 SHORT_LINE_CHARS = 1
 SHORT_LINE_CREDIT = 0.5
+SHORT_LINE = -1.0  # _paragraph_score's mark for a line too short to score on a page of prose
+# Short lines earn credit only on pages with fewer paragraphs than this (one-line blogs).
+SHORT_LINES_BELOW = 3
 _ARTICLE_BODY_XPATH = etree.XPath(".//*[@itemprop='articleBody']")
 
 
@@ -125,10 +128,18 @@ def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
                 yield el, text
 
 
-def _paragraph_score(el: HtmlElement, text: str, measure: Measure) -> float:
+def _paragraph_score(el: HtmlElement, text: str, measure: Measure, *, short_lines: bool = False) -> float:
+    """Readability's score of one paragraph, times (1 - its link density).
+
+    A short line scores 0, or with `short_lines` a little credit when it has no links
+    ('おぉ！' in a blog of one-line <div>s); `SHORT_LINE` marks it for that second look.
+    """
+    if not short_lines and len(text) < 10:
+        return SHORT_LINE  # under 25 weighted characters whatever the script
     w = weight(text)
     if w < MIN_PARAGRAPH_WEIGHT:
-        # A short line without links ('おぉ！' in a blog of one-line <div>s) earns a little.
+        if not short_lines:
+            return SHORT_LINE
         if w < 2 or el.find(".//a") is not None or el.tag not in CONTAINER_TAGS:
             return 0.0
         return SHORT_LINE_CREDIT * w / MIN_PARAGRAPH_WEIGHT
@@ -150,6 +161,24 @@ def _segment_score(text: str) -> float:
     return 1.0 + punctuation_count(text) + min(w / 100.0, 3.0)
 
 
+def _credit_paragraph(el: HtmlElement, text: str, score: float, credit: Callable[[HtmlElement, float], None],
+                      mass: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> None:
+    """Credit a paragraph's score to itself (a container) and its ancestors (decayed), and
+    add it, undecayed, to every ancestor's `mass` and its characters to their `prose`."""
+    chars = len(text)
+    if el.tag in CONTAINER_TAGS:
+        credit(el, score)
+        mass[el] = mass.get(el, 0.0) + score
+        prose[el] = prose.get(el, 0) + chars
+    for level, ancestor in enumerate(el.iterancestors()):
+        if ancestor.tag == "html":
+            break
+        mass[ancestor] = mass.get(ancestor, 0.0) + score
+        prose[ancestor] = prose.get(ancestor, 0) + chars
+        if level <= 4:
+            credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
+
+
 def select_body(body: HtmlElement, measure: Measure) -> Selection:
     """Score the page and return the body nodes.  Empty `nodes` when nothing scores."""
     scores: dict[HtmlElement, float] = {}
@@ -161,22 +190,21 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
             scores[node] = _TAG_BASE.get(node.tag, 0.0) + _class_weight(node)
         scores[node] += amount
 
+    short: list[tuple[HtmlElement, str]] = []
+    scored = 0
     for el, text in _paragraphs(body):
         score = _paragraph_score(el, text, measure)
-        if score <= 0:
+        if score == SHORT_LINE:
+            short.append((el, text))
             continue
-        chars = len(text)
-        if el.tag in CONTAINER_TAGS:
-            credit(el, score)
-            mass[el] = mass.get(el, 0.0) + score
-            prose[el] = prose.get(el, 0) + chars
-        for level, ancestor in enumerate(el.iterancestors()):
-            if ancestor.tag == "html":
-                break
-            mass[ancestor] = mass.get(ancestor, 0.0) + score
-            prose[ancestor] = prose.get(ancestor, 0) + chars
-            if level <= 4:
-                credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
+        if score > 0:
+            scored += 1
+            _credit_paragraph(el, text, score, credit, mass, prose)
+    if scored < SHORT_LINES_BELOW:  # hardly any paragraph: a page of one-line blocks
+        for el, text in short:
+            score = _paragraph_score(el, text, measure, short_lines=True)
+            if score > 0:
+                _credit_paragraph(el, text, score, credit, mass, prose)
     if not scores:
         return Selection((), None, 0.0)
     final = _final_scores(scores, measure)
