@@ -96,3 +96,11 @@ def test_rule_metadata():
     assert ads.AD_LABEL.exact
     for label in ("PR", "広告", "Sponsored", "Advertisement"):
         assert label in ads.AD_LABEL.phrases
+
+
+def test_removes_a_lone_pr_label_whose_ad_is_a_script(pages):
+    """Asahi-style: '<div class="AdMod"><div id="slot"></div><span>[PR]</span></div>' in the body."""
+    snippet = '<div><div class="AdMod"><div id="slot" style="height:250px"></div><span>[PR]</span></div></div>'
+    article = pages.clean_snippet(snippet, lang="ja", where="middle")
+    assert "[PR]" not in article.text
+    pages.assert_body_kept(article, "ja")

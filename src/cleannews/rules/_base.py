@@ -177,8 +177,8 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HEADING_WORDS = frozenset({"title", "ttl", "heading", "head", "hd", "hdr", "header", "headline", "label",
                             "caption", "tit"})
 _HEADING_PARTS = frozenset({"div", "span", "p", "dt", "strong", "b", "header", "summary", "a", "em"})
-SHORT_BLOCK_TAGS = frozenset({"p", "div", "span", "li", "section", "aside", "dd", "td", "a", "small", "strong",
-                              "b", "em", "font"})
+SHORT_BLOCK_TAGS = frozenset({"p", "div", "span", "li", "section", "aside", "dd", "dt", "td", "a", "small",
+                              "strong", "b", "em", "i", "font", "figcaption", "caption", "cite"})
 MAX_LABEL_CHARS = 30
 
 

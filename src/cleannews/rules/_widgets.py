@@ -89,7 +89,8 @@ class TitledWidget:
             return Match((container,), reason + " over a block of links")
         followers = self._followers(wrapper, facts)
         if not followers:
-            return None
+            # A lone 'PR' or '広告' label is noise by itself (its ad is usually a script).
+            return Match((wrapper,), reason + " (a label alone)") if self.exact else None
         return Match((wrapper, *followers), reason + f" and {len(followers)} block(s) after it")
 
     def _widget_container(self, heading: HtmlElement, heading_chars: int, facts: PageFacts

@@ -1,0 +1,30 @@
+"""captions.py: photo credits and attribution captions go; descriptive prose stays."""
+
+from __future__ import annotations
+
+import pytest
+
+CREDITS = [
+    ("foto", "en", "<p>Foto: Andina</p>", "Foto: Andina"),
+    ("symbolbild", "en", "<p>Waldweg im Herbst (Symbolbild)</p>", "Waldweg im Herbst (Symbolbild)"),
+    ("getty", "en", "<figure><img src='x.jpg'><figcaption>Crowds at the station. Getty Images</figcaption></figure>",
+     "Crowds at the station. Getty Images"),
+    ("asahi-style", "ja", "<figure><img src='x.jpg'><figcaption>病院へ向かう家族=2019年11月10日、家族提供</figcaption></figure>",
+     "病院へ向かう家族=2019年11月10日、家族提供"),
+    ("satsuei", "ja", "<p>会見する市長（撮影・山田太郎）</p>", "会見する市長（撮影・山田太郎）"),
+    ("credito", "en", "<p>El senador en el Congreso (crédito: Minervino Júnior/CB)</p>",
+     "El senador en el Congreso (crédito: Minervino Júnior/CB)"),
+]
+
+
+@pytest.mark.parametrize("lang,snippet,dropped", [c[1:] for c in CREDITS], ids=[c[0] for c in CREDITS])
+def test_removes_photo_credit(pages, lang, snippet, dropped):
+    article = pages.clean_snippet(snippet, lang=lang, where="middle")
+    pages.assert_removed(article, "caption", dropped, lang=lang)
+
+
+def test_keeps_prose_that_mentions_photos(pages):
+    sentence = ("The museum said the photo collection, donated by a local family, "
+                "would go on display in the spring after careful restoration work.")
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
+    assert sentence in article.text
