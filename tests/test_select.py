@@ -162,3 +162,15 @@ def test_class_weight_of_single_word_classes(cls, sign):
 
 def test_item_prop_article_body_weight():
     assert _class_weight(lxml.html.fragment_fromstring('<div itemprop="articleBody"></div>')) >= 50
+
+
+def test_short_body_on_a_page_full_of_other_text_is_not_an_article():
+    from cleannews.article import Block
+    from cleannews.select import judge_article
+
+    intro = [Block("paragraph", "Browse our handmade wallets, made to order in small batches.")]
+    verdict = judge_article(intro, page_weight=5000, min_chars=20)
+    assert not verdict.is_article and "not an article" in verdict.reason
+    assert judge_article(intro, page_weight=300, min_chars=20).is_article  # the page has little else
+    long_body = [Block("paragraph", "A paragraph of reporting that runs on for a while. " * 10)]
+    assert judge_article(long_body, page_weight=5000, min_chars=20).is_article

@@ -218,6 +218,11 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
 CLIMB_GAIN = 1.3
 # A body under `min_body_chars` counts when it is at least this share of the page's text.
 TINY_PAGE_SHARE = 0.6
+# A body this short that is under this share of the page's text is an intro or a teaser
+# (of a listing, a product grid), not an article.  Measured on the dev sets: +9% listings
+# rejected, 0.5% of cleaneval and 0.25% of daniel pages lost, none of the others.
+STUB_MAX_WEIGHT = 300.0
+STUB_MAX_SHARE = 0.1
 TINY_PAGE_MIN_WEIGHT = 10.0
 CLIMB_MAX_LINK_DENSITY = 0.3
 CLIMB_LEVELS = 4
@@ -431,4 +436,7 @@ def judge_article(blocks: Sequence[Block], *, page_weight: float, min_chars: int
     tiny_page = total >= max(TINY_PAGE_MIN_WEIGHT, min_chars / 8) and total >= TINY_PAGE_SHARE * page_weight
     if total < min_chars and not tiny_page:
         return Verdict(False, f"too little body text ({int(total)} < {min_chars} weighted characters)")
+    if total < STUB_MAX_WEIGHT and total < STUB_MAX_SHARE * page_weight:
+        return Verdict(False, f"a short body ({int(total)} weighted characters) on a page of "
+                              f"{int(page_weight)}: an intro or teaser, not an article")
     return Verdict(True, "")

@@ -17,7 +17,8 @@ CONSENT = AttributeRule(
     words=("cookie*", "consent*", "gdpr*", "cmp banner", "cmp container", "onetrust*", "didomi*", "privacy banner", "newsletter*",
            "mailchimp*", "mc embed*", "optin*", "opt in", "mailing*", "email signup", "emailsignup", "mailmag*",
            "melmaga*", "popup*", "modal*", "overlay*", "lightbox*", "interstitial"),
-    max_share=0.3,
+    max_share=0.9,  # a consent manager is never the article, however much text it holds
+   
 )
 
 CONSENT_TEXT = TextBlock(
