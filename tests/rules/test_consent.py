@@ -59,3 +59,17 @@ def test_disabled_consent(pages):
 def test_rule_metadata():
     assert consent.CONSENT.name == consent.CONSENT_TEXT.name == "consent"
     assert consent.CONSENT.description and consent.CONSENT_TEXT.description
+
+
+def test_consent_manager_holding_most_of_the_page_text_is_removed():
+    """A cookie-preference centre can hold more text than a front page: it is still removed."""
+    import cleannews
+
+    prefs = "".join(f"<p>These cookies are necessary for the website to function and cannot be switched off "
+                    f"in our systems; partner {i} may use them to measure the delivery of content.</p>"
+                    for i in range(12))
+    page = (f'<html><body><div id="onetrust-consent-sdk"><h2>Privacy Center</h2>{prefs}</div>'
+            f'<main><p>Short intro to the section.</p></main></body></html>')
+    article = cleannews.clean(page)
+    assert "cookies are necessary" not in article.text
+    assert any(r.rule == "consent" for r in article.removed)

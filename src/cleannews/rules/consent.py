@@ -17,7 +17,7 @@ CONSENT = AttributeRule(
     words=("cookie*", "consent*", "gdpr*", "cmp banner", "cmp container", "onetrust*", "didomi*", "privacy banner", "newsletter*",
            "mailchimp*", "mc embed*", "optin*", "opt in", "mailing*", "email signup", "emailsignup", "mailmag*",
            "melmaga*", "popup*", "modal*", "overlay*", "lightbox*", "interstitial"),
-    max_share=0.9,  # a consent manager is never the article, however much text it holds
+    max_share=1.0,  # a consent manager is never the article, however much text it holds
    
 )
 
