@@ -53,7 +53,7 @@ _NO_FACTS = PageFacts(body_chars=0)
 # ...unless it sits in a reader comment or a consent manager (their text is never the article).
 _COMMENT_SIGNATURE_RE = re.compile(
     r" \^?(?:comment|comments|commentlist|disqus|respond|reply|replies|onetrust[a-z0-9]*|didomi[a-z0-9]*|"
-    r"cookie[a-z0-9]*|consent[a-z0-9]*|gdpr[a-z0-9]*|cmp) ")
+    r"cookie[a-z0-9]*|consent[a-z0-9]*|gdpr[a-z0-9]*) ")
 # Candidates within this share of the best score are alternatives (Readability's 0.75).
 ALTERNATIVE_SHARE = 0.75
 SHORT_LINE_CHARS = 1

@@ -14,7 +14,7 @@ __all__ = ["CONSENT", "CONSENT_TEXT"]
 CONSENT = AttributeRule(
     name="consent",
     description="cookie/consent banners and newsletter boxes (class 'cookie', 'consent', 'newsletter')",
-    words=("cookie*", "consent*", "gdpr*", "cmp banner", "cmp container", "onetrust*", "didomi*", "privacy banner", "newsletter*",
+    words=("cookie*", "consent*", "gdpr*", "onetrust*", "didomi*", "privacy banner", "newsletter*",
            "mailchimp*", "mc embed*", "optin*", "opt in", "mailing*", "email signup", "emailsignup", "mailmag*",
            "melmaga*", "popup*", "modal*", "overlay*", "lightbox*", "interstitial"),
     max_share=1.0,  # a consent manager is never the article, however much text it holds
