@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import lxml.html
-import pytest
 
 import cleannews
 from cleannews.measure import Measure

@@ -1,4 +1,4 @@
-"""`cleannews.rules._base`: class/id signatures, attribute rules, and the one-walk `apply_rules`."""
+"""`cleannews.rules._base` and `_walk`: class/id signatures, attribute rules, and the one-walk `apply_rules`."""
 
 from __future__ import annotations
 

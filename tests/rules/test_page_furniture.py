@@ -147,7 +147,8 @@ def test_rule_metadata():
 
 def test_tag_is_a_head_word_only(pages):
     """'tag' inside a longer name ('intext_content_tag') is not a tag list; 'tag-list' is."""
-    from cleannews.rules._base import ElementView, attribute_signature, _index_for
+    from cleannews.rules._base import ElementView, attribute_signature
+    from cleannews.rules._walk import _index_for
     from cleannews.rules import DEFAULT_RULES
     import lxml.html
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ._base import AttributeRule, Match, PageFacts, Rule, apply_rules, attribute_signature
+from ._base import AttributeRule, Match, PageFacts, Rule, attribute_signature
+from ._walk import apply_rules
 from ._widgets import TextBlock, TitledWidget
 from .ads import AD_LABEL, ADS
 from .captions import PHOTO_CREDIT

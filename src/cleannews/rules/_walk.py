@@ -1,0 +1,286 @@
+"""The walk that applies the boilerplate rules to a page, once.
+
+Attribute rules are merged into one index (dictionary lookups per class word, cached per
+tag/class/role shape); the text rules are asked only about the elements they can match
+(heading-like elements, lone labels, small blocks with their own text).  What matched is
+removed afterwards, outermost first, with a `Removal` for each.
+
+Cost: one pass over the elements outside already claimed subtrees and inside paragraphs of
+prose; text is read only for the few elements a text rule may match, and for what matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ..article import Removal
+from ..text import excerpt
+from ._base import (
+    CLASS_RULE_TAGS,
+    MAX_LABEL_CHARS,
+    SHORT_BLOCK_TAGS,
+    AttributeRule,
+    ElementView,
+    Match,
+    PageFacts,
+    Rule,
+    attribute_signature,
+    drop_element,
+    element_path,
+    is_heading_like,
+    label_key,
+    spaced_text,
+)
+
+__all__ = ["apply_rules"]
+
+
+_MISS = object()
+_MEMO_LIMIT = 50_000
+
+
+class _AttributeIndex:
+    """Several `AttributeRule`s answered with dictionary lookups per class word (first rule wins).
+
+    Cost per element: one split of its signature and two or three dict lookups per word,
+    instead of one regex search per rule.
+    """
+
+    def __init__(self, rules: Sequence[AttributeRule]) -> None:
+        self.rules = tuple(rules)
+        self.by_tag: dict[str, int] = {}
+        self.by_role: dict[str, int] = {}
+        self.exact: dict[str, int] = {}
+        self.prefixes: dict[str, list[tuple[str, int]]] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # first word -> (words, rule)
+        # (tag, signature, role) -> verdict.  Shared by threads: dict reads and writes are
+        # atomic in CPython and a lost write only costs a recomputation.
+        self._memo: dict[tuple[str, str, str | None], object] = {}
+        for i, rule in enumerate(self.rules):
+            for tag in rule.tags:
+                self.by_tag.setdefault(tag, i)
+            for role in rule.roles:
+                self.by_role.setdefault(role, i)
+            for word in rule.words:
+                self._add_word(word, i)
+
+    def _add_word(self, word: str, i: int) -> None:
+        head_only = word.startswith("^")
+        word = word.lstrip("^")
+        if " " in word:  # consecutive words, e.g. 'site search', 'about the author'
+            words = tuple(word.split())
+            self.phrases.setdefault(words[0], []).append((words, i))
+        elif word.endswith("*"):
+            stem = word[:-1]
+            keys = ["^" + stem] if head_only else ["^" + stem, stem]
+            for key in keys:
+                self.prefixes.setdefault(key[:3], []).append((key, i))
+        else:
+            self.exact.setdefault("^" + word, i)
+            if not head_only:
+                self.exact.setdefault(word, i)
+
+    def _word_rule(self, token: str) -> int | None:
+        best = self.exact.get(token)
+        for prefix, i in self.prefixes.get(token[:3], ()):
+            if token.startswith(prefix) and (best is None or i < best):
+                best = i
+        return best
+
+    def match(self, view: ElementView) -> tuple[AttributeRule, str] | None:
+        """The first rule matching the element's tag, role or class/id words (cached per page shape)."""
+        el = view.el
+        key = (el.tag, view.signature, el.get("role"))
+        found = self._memo.get(key, _MISS)
+        if found is _MISS:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = self._match(el, view.signature, key[2])
+        return found  # type: ignore[return-value]
+
+    def _match(self, el: HtmlElement, signature: str, role: str | None) -> tuple[AttributeRule, str] | None:
+        best: tuple[int, str] | None = None
+        i = self.by_tag.get(el.tag)
+        if i is not None:
+            best = (i, f"<{el.tag}> element")
+        if role and role in self.by_role and (best is None or self.by_role[role] < best[0]):
+            best = (self.by_role[role], f"role={role}")
+        if signature and el.tag in CLASS_RULE_TAGS:
+            tokens = signature.split()
+            words = [t.lstrip("^") for t in tokens]
+            for n, token in enumerate(tokens):
+                i = self._word_rule(token)
+                if i is not None and (best is None or i < best[0]):
+                    best = (i, f"class/id word '{words[n]}'")
+                for phrase, i in self.phrases.get(words[n], ()):
+                    if tuple(words[n:n + len(phrase)]) == phrase and (best is None or i < best[0]):
+                        best = (i, f"class/id words '{' '.join(phrase)}'")
+        if best is None:
+            return None
+        return self.rules[best[0]], best[1]
+
+
+@lru_cache(maxsize=64)
+def _index_for(rules: tuple[Rule, ...]) -> tuple[_AttributeIndex, tuple[Rule, ...]]:
+    """Split an ordered rule list into one attribute index and the remaining rules (cached)."""
+    attribute_rules = [r for r in rules if isinstance(r, AttributeRule)]
+    others = tuple(r for r in rules if not isinstance(r, AttributeRule))
+    return _AttributeIndex(attribute_rules), others
+
+
+def _too_central(el: HtmlElement, facts: PageFacts, max_share: float) -> bool:
+    """True when `el` holds so much low-link prose that it must be the article, not a widget."""
+    if max_share >= 1.0 or facts.body_chars == 0:
+        return False
+    chars = facts.measure.chars(el)
+    if chars < max_share * facts.body_chars:
+        return False
+    return facts.measure.link_chars(el) < 0.5 * chars
+
+
+def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> list[Removal]:
+    """Remove every element some rule matches; return what was removed, in document order.
+
+    One walk over the elements; an element inside an already matched subtree is not asked
+    again.  Protected elements and elements too central to be boilerplate are kept.
+    """
+    index, others = _index_for(tuple(rules))
+    gated = _gate_groups(tuple(r for r in others if r.applies(facts)), facts)
+    matched: list[tuple[HtmlElement, str, str]] = []
+    claimed: set[HtmlElement] = set()
+    protected = facts.protected
+    stack = list(reversed(body))  # depth-first, document order; a claimed subtree is skipped whole
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _VOID_TAGS or el in claimed:
+            continue
+        if el in protected:
+            if _claim_hidden(el, gated, facts, matched, claimed):  # a marker cannot shield hidden text
+                continue
+        elif _claim(el, index, gated, facts, matched, claimed):
+            continue
+        if tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS:
+            stack.extend(reversed(el))
+    return _remove(matched, claimed)
+
+
+# Elements with no content to judge are skipped; so is the inside of a paragraph of prose,
+# whose inline children (links, emphasis) are part of its sentences.  (Hidden inline
+# elements there are dropped when the body is rendered.)
+_VOID_TAGS = frozenset({"br", "img", "hr", "wbr", "source", "track", "area", "col", "picture"})
+_OPAQUE_TAGS = frozenset({"p", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"})
+OPAQUE_MIN_CHARS = 120
+
+
+@dataclass(frozen=True)
+class _Gated:
+    """The page's text rules, grouped by which elements they are worth asking about."""
+
+    every: tuple[Rule, ...]
+    headings: tuple[Rule, ...]
+    labels: tuple[Rule, ...]  # the heading rules that also read lone short labels
+    label_words: frozenset[str]  # what such a label may say, see `label_key`
+    blocks: Any  # a TextIndex over the small-block rules, or None
+
+
+def _gate_groups(rules: tuple[Rule, ...], facts: PageFacts) -> _Gated:
+    blocks = tuple(r for r in rules if getattr(r, "gate", "element") == "short_block")
+    index = _text_index(blocks) if blocks else None
+    return _Gated(
+        every=tuple(r for r in rules if getattr(r, "gate", "element") == "element"),
+        headings=tuple(r for r in rules if getattr(r, "gate", "element") == "heading"),
+        labels=tuple(r for r in rules if getattr(r, "gate", "element") == "heading" and getattr(r, "exact", False)),
+        label_words=frozenset(label_key(p) for r in rules if getattr(r, "exact", False) for p in r.phrases),
+        blocks=index,
+    )
+
+
+@lru_cache(maxsize=64)
+def _text_index(rules: tuple[Rule, ...]) -> Any:
+    from ._widgets import TextIndex
+
+    return TextIndex(rules)  # type: ignore[arg-type]
+
+
+def _accept(m: Match | None, rule_name: str, max_share: float, el: HtmlElement, facts: PageFacts,
+            matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
+    """Record a rule's match unless it touches protected, claimed or central elements."""
+    if m is None or any(t in facts.protected or t in claimed for t in m.targets):
+        return False
+    if any(_too_central(t, facts, max_share) for t in m.targets):
+        return False
+    matched.extend((t, m.reason, rule_name) for t in m.targets)
+    claimed.update(m.targets)
+    return True
+
+
+
+
+PROTECTED_HIDDEN_MIN_CHARS = 200
+
+
+def _claim_hidden(el: HtmlElement, gated: _Gated, facts: PageFacts,
+                  matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
+    """Only the rules asked about every element (the hidden rule), for protected elements.
+
+    A protected element holds the article's markers; when it is hidden ('<div class="root
+    hide">', '<div hidden>' shown by a script once the page loads) the page hides its article
+    only until then, and the element is kept.  Only a hidden marker that is not the article's
+    container (a hidden duplicate headline, say) goes.
+    """
+    for rule in gated.every:
+        m = rule.match(ElementView(el, ""), facts)
+        if m is not None and m.targets == (el,) and facts.measure.chars(el) < PROTECTED_HIDDEN_MIN_CHARS:
+            matched.append((el, m.reason, rule.name))
+            claimed.add(el)
+            return True
+    return False
+
+
+def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFacts,
+           matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
+    """Ask the rules about `el`; record what they claim.  True when `el` itself is claimed."""
+    view = ElementView(el, attribute_signature(el))
+    for rule in gated.every:  # the hidden rule, first in DEFAULT_RULES
+        if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
+            return el in claimed
+    hit = index.match(view)
+    if hit is not None and hit[0].require_links and facts.measure.link_chars(el) == 0:
+        hit = None
+    if hit is not None and not _too_central(el, facts, hit[0].max_share):
+        matched.append((el, hit[1], hit[0].name))
+        claimed.add(el)
+        return True
+    if gated.headings:
+        if is_heading_like(el, view.signature):
+            rules = gated.headings
+        elif len(el) == 0 and el.text and len(el.text) <= MAX_LABEL_CHARS and label_key(el.text) in gated.label_words:
+            rules = gated.labels  # a lone short label such as <span>PR</span>
+        else:
+            rules = ()
+        for rule in rules:
+            if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
+                return el in claimed
+    if gated.blocks is not None and el.tag in SHORT_BLOCK_TAGS and len(el) <= 4:
+        found = gated.blocks.match_rule(view, facts)
+        if found is not None:
+            rule, m = found
+            _accept(m, rule.name, rule.max_share, el, facts, matched, claimed)
+    return el in claimed
+
+
+def _remove(matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> list[Removal]:
+    removals: list[Removal] = []
+    for target, reason, rule_name in matched:
+        if any(anc in claimed for anc in target.iterancestors()):
+            continue  # an ancestor goes anyway; report the outermost removal only
+        removals.append(Removal(rule_name, reason, excerpt(spaced_text(target)), element_path(target)))
+    for target, _, _ in matched:
+        drop_element(target)
+    return removals
