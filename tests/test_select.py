@@ -8,7 +8,8 @@ import pytest
 import cleannews
 from cleannews.measure import Measure
 from cleannews.rules import rule_names
-from cleannews.select import _class_weight, protected_elements, select_body
+from cleannews.markers import protected_elements
+from cleannews.select import _class_weight, select_body
 
 EN = (
     "The council voted on Tuesday to extend late-night bus service on three busy routes, pushing the last "

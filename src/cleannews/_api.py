@@ -20,7 +20,8 @@ from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
 from .listing import judge_listing, judge_teaser_remnant
-from .select import Verdict, judge_article, protected_elements, select_body
+from .markers import protected_elements
+from .select import Verdict, judge_article, select_body
 from .serialize import render_blocks
 from .text import weight
 from .trim import trim_blocks

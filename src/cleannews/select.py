@@ -14,17 +14,14 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from .article import Block
 from .measure import Measure, element_text
-from .rules import PageFacts, attribute_signature
-from .rules._base import ElementView
-from .rules.hidden import HIDDEN
+from .rules import attribute_signature
 from .text import link_density, punctuation_count, visible_len, weight
 
-__all__ = ["Selection", "Verdict", "judge_article", "protected_elements", "select_body"]
+__all__ = ["Selection", "Verdict", "judge_article", "select_body"]
 
 # Elements whose whole text is one paragraph.
 PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "dd", "h2", "h3", "h4", "h5", "h6", "address"})
@@ -48,12 +45,6 @@ _NEGATIVE_RE = re.compile(
     r"ranking|rank|recommend|list|links|banner|header|profile|author|bio|login) "
 )
 MIN_PARAGRAPH_WEIGHT = 25.0
-PROSE_CENTER_MIN_CHARS = 300
-_NO_FACTS = PageFacts(body_chars=0)
-# ...unless it sits in a reader comment or a consent manager (their text is never the article).
-_COMMENT_SIGNATURE_RE = re.compile(
-    r" \^?(?:comment|comments|commentlist|disqus|respond|reply|replies|onetrust[a-z0-9]*|didomi[a-z0-9]*|"
-    r"cookie[a-z0-9]*|consent[a-z0-9]*|gdpr[a-z0-9]*) ")
 # Candidates within this share of the best score are alternatives (Readability's 0.75).
 ALTERNATIVE_SHARE = 0.75
 SHORT_LINE_CHARS = 1
@@ -61,7 +52,6 @@ SHORT_LINE_CREDIT = 0.5
 SHORT_LINE = -1.0  # _paragraph_score's mark for a line too short to score on a page of prose
 # Short lines earn credit only on pages with fewer paragraphs than this (one-line blogs).
 SHORT_LINES_BELOW = 3
-_ARTICLE_BODY_XPATH = etree.XPath(".//*[@itemprop='articleBody']")
 
 
 @dataclass(frozen=True)
@@ -353,66 +343,6 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
             if (w > 80 and density < 0.25) or (0 < w <= 80 and density == 0 and re.search(r"[.。!?！？]\s*$", text)):
                 nodes.append(sib)
     return tuple(nodes)
-
-
-def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlElement]:
-    """The article's strongest markers and all their ancestors: no rule may remove these.
-
-    Markers: ``itemprop=articleBody``, ``<main>``, the ``<article>`` with the most text (when
-    the page has few of them), the ``<h1>`` that carries the headline, and the element whose
-    paragraphs hold the most text (`_prose_center`).  Cost: one text read per ``<p>``.
-    """
-    markers: list[HtmlElement] = _ARTICLE_BODY_XPATH(body)
-    markers.extend(body.iter("main"))
-    articles = list(body.iter("article"))
-    if 0 < len(articles) <= 3:
-        markers.append(max(articles, key=lambda a: len(element_text(a))))
-    if title:
-        flat = title.casefold()
-        markers.extend(h for h in body.iter("h1") if " ".join(element_text(h).split()).casefold() == flat)
-    center = _prose_center(body)
-    if center is not None:
-        markers.append(center)
-    protected: set[HtmlElement] = set()
-    for marker in markers:
-        protected.add(marker)
-        protected.update(marker.iterancestors())
-    return frozenset(protected)
-
-
-def _prose_center(body: HtmlElement) -> HtmlElement | None:
-    """The element whose ``<p>`` children hold the most text: where the article's paragraphs
-    sit, nearly always.  None when no such element holds `PROSE_CENTER_MIN_CHARS`, or when it
-    sits in a reader comment.  Cost: one text read per ``<p>``.
-    """
-    totals: dict[HtmlElement, int] = {}
-    for p in body.iter("p"):
-        chars = len(element_text(p))
-        if chars >= 40:
-            parent = p.getparent()
-            if parent is not None:
-                totals[parent] = totals.get(parent, 0) + chars
-    if not totals:
-        return None
-    ranked = sorted(totals, key=totals.__getitem__, reverse=True)[:3]
-    center = ranked[0]
-    if totals[center] < PROSE_CENTER_MIN_CHARS:
-        return None
-    # A hidden block (a modal, a duplicate) may hold the most text; prefer a visible runner-up
-    # that holds a fair share of it.  When the page hides all of its prose until a script
-    # shows it, the hidden center stands.
-    if _inside_hidden(center):
-        visible = [c for c in ranked[1:] if totals[c] >= 0.3 * totals[center] and not _inside_hidden(c)]
-        if visible:
-            center = visible[0]
-    if any(_COMMENT_SIGNATURE_RE.search(attribute_signature(a)) for a in (center, *center.iterancestors())):
-        return None
-    return center
-
-
-def _inside_hidden(el: HtmlElement) -> bool:
-    """`el` or one of its ancestors is hidden (attribute, inline style or hiding class)."""
-    return any(HIDDEN.match(ElementView(node, ""), _NO_FACTS) is not None for node in (el, *el.iterancestors()))
 
 
 @dataclass(frozen=True)

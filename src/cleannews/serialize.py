@@ -213,7 +213,7 @@ def render_blocks(nodes: Sequence[HtmlElement], *, measure: Measure, include_tab
                   ) -> tuple[list[Block], list[Removal]]:
     """Walk the body nodes in order and return their blocks and the structural removals.
 
-    `keep`: elements that hold the article's markers (see `select.protected_elements`); the
+    `keep`: elements that hold the article's markers (see `markers.protected_elements`); the
     structural rules never drop them, however many links surround the article inside them.
     """
     writer = _Writer(include_tables=include_tables, disabled=disabled_rules, tops=frozenset(nodes),
