@@ -290,3 +290,13 @@ def test_unclosed_title_does_not_swallow_the_page() -> None:
     root = parse_html(page)
     assert "wins the open" in _text(root.find("body"))
     assert len(root.findtext(".//title")) < 300
+
+
+def test_post_shipped_in_a_script_template_is_unwrapped() -> None:
+    page = ("<html><body><div class='post-body'><script type='text/template'>"
+            "<p>Over the past few years we have seen threats becoming sophisticated.</p>"
+            "</script></div><script>var x = '<p>not content</p>';</script></body></html>")
+    root = parse_html(page)
+    strip_non_content(root)
+    text = _text(root.find("body"))
+    assert "threats becoming sophisticated" in text and "not content" not in text

@@ -87,12 +87,28 @@ def strip_non_content(root: etree._Element) -> None:
     """
     containers = root.findall("body") if root.tag == "html" else [root]
     for container in containers:
+        _unwrap_templates(container)
         etree.strip_elements(container, *_RAW_TEXT, with_tail=False)
         swallowed = [el for el in container.iter(*_SWALLOWING)
                      if next(el.iterdescendants(*_PAGE_STRUCTURE), None) is not None]
         for el in swallowed:
             el.tag = "div"  # keep what it swallowed, as an ordinary block
         etree.strip_elements(container, *_NON_CONTENT, with_tail=False)
+
+
+def _unwrap_templates(container: etree._Element) -> None:
+    """Blogger and other CMSs ship the post as HTML inside ``<script type="text/template">``,
+    shown by a script: such a template that holds paragraphs is parsed and put in its place.
+    Cost: one look at each ``<script>``'s type; a parse only for such templates."""
+    templates = [s for s in container.iter("script")
+                 if "template" in (s.get("type") or "").lower() and s.text and "<p" in s.text]
+    for script in templates:
+        holder, _ = _fromstring("<div>" + script.text + "</div>")
+        body = holder.find("body") if holder is not None else None
+        block = body[0] if body is not None and len(body) else None
+        if block is not None:
+            block.tail = script.tail
+            script.getparent().replace(script, block)
 
 
 def copy_tree(node: _E) -> _E:
