@@ -35,7 +35,7 @@ NAVIGATION = AttributeRule(
         "breadcrumb*", "breadcrumbs", "crumbs", "topicpath", "pankuzu", "skip*",
         "pager", "pagination", "paging", "pagenav", "masthead", "toolbar", "search", "searchform", "searchbox",
         "search form", "search box", "site search",
-        "jump", "jumplink*", "site header", "global header", "gheader", "header nav", "^tab", "^tabs", "tablist",
+        "jump", "jumplink*", "site header", "global header", "gheader", "header nav", "tablist",
     ),
 )
 
