@@ -1,8 +1,9 @@
 """`clean()`: the pipeline of one page.  Orchestration only; heuristics live in the modules.
 
     load (decode + parse, or copy the caller's tree) → metadata → strip non-content tags
-    → page rules → select the body → render blocks (structural rules) → drop the headline
-    → judge whether it is an article → Article
+    → find the article's markers → page rules → select the body → render blocks (structural
+    rules) → trim the ends (headline, bylines, share lines) → judge: article, stub or
+    listing → Article
 """
 
 from __future__ import annotations
@@ -82,7 +83,9 @@ def _check_size(size: int, opts: Options) -> None:
 
 
 def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) -> Article:
-    facts = PageFacts(body_chars=Measure().chars(body), protected=protected_elements(body, meta.title))
+    page_measure = Measure()
+    facts = PageFacts(body_chars=page_measure.chars(body), protected=protected_elements(body, meta.title),
+                      measure=page_measure)
     removed = apply_rules(body, active_rules(opts.disabled_rules), facts)
     measure = Measure()  # sizes changed with the removals: measure afresh
     selection = select_body(body, measure)
