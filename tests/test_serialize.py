@@ -186,3 +186,15 @@ def test_structural_removals_through_clean():
 def test_empty_containers_leave_no_blocks():
     blocks, removed = render("<div></div><div><span> </span></div><p></p><ul><li></li></ul>")
     assert blocks == [] and removed == []
+
+
+def test_link_rich_post_that_is_the_whole_body_is_kept():
+    """A link-blog post (mostly links) that holds nearly all of the selected body stays."""
+    post = ('<div class="top"><h2>Links of the day</h2><div class="entry">'
+            + "".join(f'<p><a href="/x{i}">Press subsidy study doubts state support, part {i}</a> via example.org</p>'
+                      for i in range(6))
+            + "</div></div>")
+    root = lxml.html.fromstring(post)
+    blocks, removed = render_blocks([root], measure=Measure())
+    assert any("Press subsidy study" in b.text for b in blocks)
+    assert not any(r.rule == "link_dense" and r.excerpt.startswith("Press subsidy") for r in removed)

@@ -33,6 +33,8 @@ _KIND_OF = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", 
 _PRUNABLE = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "figure", "aside", "article",
                        "header", "footer", "center", "font", "fieldset", "details", "tbody", "span", "p", "li"})
 _NO_FACTS = PageFacts(body_chars=0)
+# A container holding this share of the selected body's text is never pruned as link-dense.
+BODY_CORE_SHARE = 0.8
 # A line whose text is at least this share links, over two or more links, is dropped.
 LINK_LINE_SHARE = 0.8
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
@@ -52,6 +54,7 @@ class _Writer:
     list_depth: int = 0
     tops: frozenset[HtmlElement] = frozenset()
     keep: frozenset[HtmlElement] = frozenset()  # holds the article's markers: never pruned
+    body_chars: int = 0  # visible characters of all the body nodes
     measure: Measure = field(default_factory=Measure)
     line_links: list[HtmlElement] = field(default_factory=list)  # links that started in this line
 
@@ -162,6 +165,8 @@ class _Writer:
         chars = self.measure.chars(el)
         if chars == 0:
             return el.find(".//img") is None and el.tag not in ("p", "li")
+        if chars >= BODY_CORE_SHARE * self.body_chars:
+            return False  # the selection judged this the body; a link-rich post is still the post
         text = element_text(el)
         density = self.measure.link_density(el)
         tag = el.tag
@@ -217,7 +222,7 @@ def render_blocks(nodes: Sequence[HtmlElement], *, measure: Measure, include_tab
     structural rules never drop them, however many links surround the article inside them.
     """
     writer = _Writer(include_tables=include_tables, disabled=disabled_rules, tops=frozenset(nodes),
-                     measure=measure, keep=keep)
+                     measure=measure, keep=keep, body_chars=sum(measure.chars(n) for n in nodes))
     for node in nodes:
         writer.walk(node, top=True)
         writer.flush()
