@@ -175,3 +175,12 @@ def test_short_body_on_a_page_full_of_other_text_is_not_an_article():
     assert judge_article(intro, page_weight=300, min_chars=20).is_article  # the page has little else
     long_body = [Block("paragraph", "A paragraph of reporting that runs on for a while. " * 10)]
     assert judge_article(long_body, page_weight=5000, min_chars=20).is_article
+
+
+def test_lead_paragraph_in_a_sibling_div_before_the_body_joins_it():
+    paras = "".join(f"<p>{'The regional council approved the budget after a long debate on Tuesday. ' * 3}</p>"
+                    for _ in range(5))
+    page = ('<html><body><div id="wrap"><div class="lead">Regional budget passes with a narrow majority '
+            'after weeks of talks.</div><div class="body">' + paras + '</div></div></body></html>')
+    article = cleannews.clean(page)
+    assert article.text.startswith("Regional budget passes")

@@ -86,7 +86,9 @@ def _pick_title(root: HtmlElement, meta: dict[str, str], ld: list[dict], site: s
     references = [t for t in (ld_title, og, head_title) if t]
     for h1 in root.iter("h1"):
         text = collapse_space(_text(h1))
-        if len(text) >= 4 and any(text in ref or ref in text for ref in references):
+        # The headline, not the site's logo: it must cover most of a reference title.
+        if len(text) >= 4 and any(ref in text or (text in ref and len(text) >= 0.5 * len(strip_site_suffix(ref, site)))
+                                  for ref in references):
             return text
     if ld_title:
         return ld_title

@@ -208,6 +208,9 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
 
 
 CLIMB_GAIN = 1.3
+# Besides paragraphs, these siblings of the body join it when they read as prose (a lead
+# paragraph in its own <div>, a standfirst in a <section>).
+SIBLING_BLOCK_TAGS = frozenset({"div", "section", "header", "figure", "strong", "b"})
 # A body under `min_body_chars` counts when it is at least this share of the page's text.
 TINY_PAGE_SHARE = 0.6
 # A body this short that is under this share of the page's text is an intro or a teaser
@@ -317,6 +320,11 @@ def _final_of(node: HtmlElement, scores: dict[HtmlElement, float], final: dict[H
     return final[node]
 
 
+def _past_top(nodes: list[HtmlElement], top: HtmlElement) -> bool:
+    """Whether the sibling pass has already passed the top node."""
+    return bool(nodes) and any(n is top for n in nodes)
+
+
 def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: dict[HtmlElement, float],
                    measure: Measure) -> tuple[HtmlElement, ...]:
     """Readability's sibling pass: keep neighbours that score well or read as paragraphs."""
@@ -336,7 +344,8 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
         bonus = top_score * 0.2 if top_class and sib.get("class") == top_class else 0.0
         if sib in scores and _final_of(sib, scores, final, measure) + bonus >= threshold:
             nodes.append(sib)
-        elif sib.tag in PARAGRAPH_TAGS:
+        elif sib.tag in PARAGRAPH_TAGS or (sib.tag in SIBLING_BLOCK_TAGS and not _past_top(nodes, top)
+                                           and measure.link_density(sib) == 0):
             text = element_text(sib)
             w = weight(text)
             density = measure.link_density(sib)
