@@ -20,9 +20,10 @@ class Options:
     Attributes:
         disabled_rules: names of boilerplate rules to switch off (see `cleannews.rules`).
         include_comments: collect reader comments into `Article.comments` (never into `text`).
+            Not implemented yet (issue 3): comments are always removed and `comments` is None.
         include_tables: keep tables of the body (rendered row by row).
-        include_links: keep link targets in Markdown output.
-        include_images: keep images in Markdown output.
+        include_links: keep link targets in Markdown output.  Not implemented yet (issue 3).
+        include_images: keep images in Markdown output.  Not implemented yet (issue 3).
         min_body_chars: below this many visible characters of body text a page is not an
             article (`is_article=False`).  Characters, not words, so it suits CJK text.
         max_input_bytes: larger inputs are refused without parsing (`InputTooLarge`).
