@@ -107,7 +107,6 @@ def test_shift_jis_page_is_processed(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["source"] == str(path)
 
 
-@pytest.mark.xfail(reason="needs the real decoder behind clean()", strict=False)
 def test_shift_jis_page_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "sjis.html"
     path.write_bytes(ja_page("shift_jis").encode("shift_jis"))
