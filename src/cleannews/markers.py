@@ -22,8 +22,9 @@ __all__ = ["protected_elements", "prose_center"]
 
 PROSE_CENTER_MIN_CHARS = 300
 _NO_FACTS = PageFacts(body_chars=0)
-# The prose center is not trusted when it sits in a reader comment or a consent manager (their text is never the article).
-_COMMENT_SIGNATURE_RE = re.compile(
+# The prose center is not trusted inside a reader comment or a consent manager: their text
+# is never the article, however much of it there is.
+_NOT_ARTICLE_SIGNATURE_RE = re.compile(
     r" \^?(?:comment|comments|commentlist|disqus|respond|reply|replies|onetrust[a-z0-9]*|didomi[a-z0-9]*|"
     r"cookie[a-z0-9]*|consent[a-z0-9]*|gdpr[a-z0-9]*) ")
 _ARTICLE_BODY_XPATH = etree.XPath(".//*[@itemprop='articleBody']")
@@ -79,7 +80,7 @@ def prose_center(body: HtmlElement) -> HtmlElement | None:
         visible = [c for c in ranked[1:] if totals[c] >= 0.3 * totals[center] and not _inside_hidden(c)]
         if visible:
             center = visible[0]
-    if any(_COMMENT_SIGNATURE_RE.search(attribute_signature(a)) for a in (center, *center.iterancestors())):
+    if any(_NOT_ARTICLE_SIGNATURE_RE.search(attribute_signature(a)) for a in (center, *center.iterancestors())):
         return None
     return center
 
