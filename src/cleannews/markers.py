@@ -14,14 +14,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .measure import element_text
-from .rules import PageFacts, attribute_signature
-from .rules._base import ElementView
-from .rules.hidden import HIDDEN
+from .rules import attribute_signature
+from .rules.hidden import hidden_reason
 
 __all__ = ["protected_elements", "prose_center"]
 
 PROSE_CENTER_MIN_CHARS = 300
-_NO_FACTS = PageFacts(body_chars=0)
 # The prose center is not trusted inside a reader comment or a consent manager: their text
 # is never the article, however much of it there is.
 _NOT_ARTICLE_SIGNATURE_RE = re.compile(
@@ -87,4 +85,4 @@ def prose_center(body: HtmlElement) -> HtmlElement | None:
 
 def _inside_hidden(el: HtmlElement) -> bool:
     """`el` or one of its ancestors is hidden (attribute, inline style or hiding class)."""
-    return any(HIDDEN.match(ElementView(node, ""), _NO_FACTS) is not None for node in (el, *el.iterancestors()))
+    return any(hidden_reason(node) for node in (el, *el.iterancestors()))

@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from lxml import etree
 from lxml.html import HtmlElement
 
+from .measure import element_text
 from .text import collapse_space
 
 __all__ = ["Metadata", "extract_metadata", "strip_site_suffix"]
 
-_text = etree.XPath("string(.)", smart_strings=False)
 _SEPARATORS_RE = re.compile(r"\s+[-|–—:·»/]\s+|\s*[｜|]\s*|\s*::\s*|\s+-{2,}\s+")
 
 
@@ -85,7 +84,7 @@ def _pick_title(root: HtmlElement, meta: dict[str, str], ld: list[dict], site: s
     ld_title = next((collapse_space(str(d["headline"])) for d in ld if isinstance(d.get("headline"), str)), "")
     references = [t for t in (ld_title, og, head_title) if t]
     for h1 in root.iter("h1"):
-        text = collapse_space(_text(h1))
+        text = collapse_space(element_text(h1))
         # The headline, not the site's logo: it must cover most of a reference title.
         if len(text) >= 4 and any(ref in text or (text in ref and len(text) >= 0.5 * len(strip_site_suffix(ref, site)))
                                   for ref in references):

@@ -16,8 +16,8 @@ from lxml.html import HtmlElement
 
 from .article import Block, Removal
 from .measure import Measure, element_text
-from .rules._base import ElementView, PageFacts, element_path
-from .rules.hidden import HIDDEN
+from .rules._base import element_path
+from .rules.hidden import hidden_reason
 from .text import collapse_space, excerpt, visible_len, weight
 
 __all__ = ["render_blocks"]
@@ -32,7 +32,6 @@ _KIND_OF = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", 
             "li": "list_item", "blockquote": "quote", "pre": "code", "dt": "paragraph", "dd": "paragraph"}
 _PRUNABLE = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "figure", "aside", "article",
                        "header", "footer", "center", "font", "fieldset", "details", "tbody", "span", "p", "li"})
-_NO_FACTS = PageFacts(body_chars=0)
 # A container holding this share of the selected body's text is never pruned as link-dense.
 BODY_CORE_SHARE = 0.8
 # A line whose text is at least this share links, over two or more links, is dropped.
@@ -141,10 +140,10 @@ class _Writer:
         """An inline element the page hides (the page rules do not look inside paragraphs)."""
         if "hidden" in self.disabled:
             return False
-        found = HIDDEN.match(ElementView(el, ""), _NO_FACTS)
-        if found is None:
+        reason = hidden_reason(el)
+        if reason is None:
             return False
-        self.removed.append(Removal("hidden", found.reason, excerpt(element_text(el)), element_path(el)))
+        self.removed.append(Removal("hidden", reason, excerpt(element_text(el)), element_path(el)))
         return True
 
     def _inline(self, el: HtmlElement) -> None:

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from lxml import etree
 from lxml.html import HtmlElement
 
-from ..measure import Measure
+from ..measure import Measure, element_text
 
 __all__ = [
     "AttributeRule",
@@ -39,7 +38,6 @@ __all__ = [
 _SEPARATORS = str.maketrans({c: " " for c in "-_:./@#[]()!,;=+~*'\"%&|"})
 _TAXONOMY_CLASS_RE = re.compile(r"(?:tag|category|categories|cat)-")
 _POST_CLASS_RE = re.compile(r"(?:^|\s)(?:hentry|type-\w+|post-\d+|postid-\d+|status-publish|format-\w+)(?:\s|$)")
-_LINK_TEXT = etree.XPath("string(.)")
 
 
 def attribute_signature(el: HtmlElement) -> str:
@@ -143,7 +141,7 @@ class ElementView:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = _LINK_TEXT(self.el)
+            self._text = element_text(self.el)
         return self._text
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml.html import HtmlElement
+
 from ._base import ElementView, Match, PageFacts
 
-__all__ = ["HIDDEN"]
+__all__ = ["HIDDEN", "hidden_reason"]
 
 _STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Whole class names only: 'elementor-hidden-tablet' or 'hidden-xs' hide on some screens,
@@ -65,3 +67,10 @@ def _hiding_class(classes: str) -> str | None:
 
 
 HIDDEN = HiddenRule()
+_NO_FACTS = PageFacts(body_chars=0)
+
+
+def hidden_reason(el: HtmlElement) -> str | None:
+    """Why `el` is hidden (the hidden rule's reason), or None; for checks outside the rule walk."""
+    found = HIDDEN.match(ElementView(el, ""), _NO_FACTS)
+    return found.reason if found is not None else None
