@@ -19,14 +19,14 @@ from cleannews.errors import InputTooLarge
 from cleannews.options import Options
 
 PAGE = (
-    "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Harbour</title></head>"
-    "<body><article><h1>Harbour reopens after storm</h1>"
-    "<p>The harbour of Port Example reopened on Tuesday morning after a week-long closure "
-    "caused by the storm, officials said.</p>"
-    "<p>Fishing boats returned to the docks before dawn, and the first ferry left at nine "
-    "o'clock with more than two hundred passengers on board.</p>"
-    "</article></body></html>"
-).encode("utf-8")
+    b"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Harbour</title></head>"
+    b"<body><article><h1>Harbour reopens after storm</h1>"
+    b"<p>The harbour of Port Example reopened on Tuesday morning after a week-long closure "
+    b"caused by the storm, officials said.</p>"
+    b"<p>Fishing boats returned to the docks before dawn, and the first ferry left at nine "
+    b"o'clock with more than two hundred passengers on board.</p>"
+    b"</article></body></html>"
+)
 
 
 def write(path: Path, data: bytes = PAGE) -> str:

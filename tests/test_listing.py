@@ -97,7 +97,7 @@ def teaser_page(headlines: tuple[str, ...], summaries: tuple[str, ...], date: st
         f'<div class="card"><a href="/news/{i}"><img src="/img/{i}.jpg" alt=""></a>'
         f'<h3 class="card-title"><a href="/news/{i}">{h}</a></h3>'
         f'<p class="summary">{s}</p><span class="date">{date}</span></div>'
-        for i, (h, s) in enumerate(zip(headlines, summaries))
+        for i, (h, s) in enumerate(zip(headlines, summaries, strict=True))
     )
     return f'<html><body><main><h1>Latest</h1><section id="grid">{cards}</section></main></body></html>'
 
@@ -131,21 +131,21 @@ def test_japanese_news_index_fires():
 
 def test_japanese_index_as_a_plain_list_fires():
     items = "".join(f'<li><a href="/a/{i}">{h}</a><p>{s}</p><time>3月5日</time></li>'
-                    for i, (h, s) in enumerate(zip(JA_HEADLINES, JA_SUMMARIES)))
+                    for i, (h, s) in enumerate(zip(JA_HEADLINES, JA_SUMMARIES, strict=True)))
     page = f'<html><body><div id="main"><h2>ニュース一覧</h2><ul class="news">{items}</ul></div></body></html>'
     assert verdict(page, "//div[@id='main']") is not None
 
 
 def test_flat_headline_summary_list_fires():
     """No wrapper per teaser: ``<h2><a/></h2><p/>`` pairs side by side."""
-    pairs = "".join(f'<h2><a href="/post/{i}">{h}</a></h2><p>{s}</p>' for i, (h, s) in enumerate(zip(HEADLINES, SUMMARIES)))
+    pairs = "".join(f'<h2><a href="/post/{i}">{h}</a></h2><p>{s}</p>' for i, (h, s) in enumerate(zip(HEADLINES, SUMMARIES, strict=True)))
     page = f'<html><body><div id="blog">{pairs}</div></body></html>'
     assert verdict(page, "//div[@id='blog']") is not None
 
 
 def test_card_links_wrapping_headline_and_summary_fire():
     cards = "".join(f'<article><a href="/s/{i}"><h2>{h}</h2><p>{s}</p></a></article>'
-                    for i, (h, s) in enumerate(zip(HEADLINES, SUMMARIES)))
+                    for i, (h, s) in enumerate(zip(HEADLINES, SUMMARIES, strict=True)))
     page = f'<html><body><div id="feed">{cards}</div></body></html>'
     assert verdict(page, "//div[@id='feed']") is not None
 

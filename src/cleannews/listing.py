@@ -173,7 +173,8 @@ def teaser_stats(nodes: Sequence[etree._Element], measure: Measure, cjk_factor: 
     if total == 0:
         return None
     items = teaser_items(nodes, links, measure)
-    cap = min(max(ITEM_CAP_FACTOR * median(size for _, size, _ in items) * cjk_factor, ITEM_CAP_MIN), ITEM_CAP_MAX) / cjk_factor
+    typical = median(size for _, size, _ in items) * cjk_factor
+    cap = min(max(ITEM_CAP_FACTOR * typical, ITEM_CAP_MIN), ITEM_CAP_MAX) / cjk_factor
     small = [(item, size, card) for item, size, card in items if size <= cap]
     if len(small) < MIN_TEASERS or sum(size for _, size, _ in small) < MIN_TEASER_SHARE * total:
         # cannot fire: skip the link measures (report what was counted so far)

@@ -18,7 +18,7 @@ CONSENT = AttributeRule(
            "mailchimp*", "mc embed*", "optin*", "opt in", "mailing*", "email signup", "emailsignup", "mailmag*",
            "melmaga*", "popup*", "modal*", "overlay*", "lightbox*", "interstitial"),
     max_share=1.0,  # a consent manager is never the article, however much text it holds
-   
+
 )
 
 CONSENT_TEXT = TextBlock(
