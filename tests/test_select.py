@@ -184,3 +184,37 @@ def test_lead_paragraph_in_a_sibling_div_before_the_body_joins_it():
             'after weeks of talks.</div><div class="body">' + paras + '</div></div></body></html>')
     article = cleannews.clean(page)
     assert article.text.startswith("Regional budget passes")
+
+
+def test_a_short_post_that_is_its_declared_summary_is_an_article():
+    from cleannews.article import Block
+    from cleannews.select import judge_article
+
+    post = [Block("paragraph", "わぁ！"), Block("paragraph", "届いた新しい名刺、"), Block("paragraph", "欲しい人いますか？")]
+    assert not judge_article(post, page_weight=5000, min_chars=80).is_article
+    summary = "わぁ！ 届いた新しい名刺、欲しい人いますか？"
+    assert judge_article(post, page_weight=5000, min_chars=80, declared_summary=summary).is_article
+    # a description that only starts the same way, or is too short to mean anything, is no proof
+    assert not judge_article(post, page_weight=5000, min_chars=80, declared_summary="わぁ！").is_article
+    other = "わぁ！ 届いた新しい名刺、欲しい人いますか？ 詳しくはプロフィールから、お仕事のご依頼もどうぞ。"
+    assert not judge_article(post, page_weight=5000, min_chars=80, declared_summary=other).is_article
+
+
+def test_declared_summary_may_be_cut_with_an_ellipsis():
+    from cleannews.article import Block
+    from cleannews.select import is_declared_summary
+
+    post = [Block("paragraph", "The ferry resumed service on Monday after the storm.")]
+    assert is_declared_summary(post, "The ferry resumed service on Monday after the…")
+    assert not is_declared_summary(post, "The ferry…")
+    assert not is_declared_summary(post, None)
+
+
+def test_short_post_needs_the_page_to_declare_itself_an_article():
+    page = ('<html><head><meta property="og:type" content="{og}"><meta property="og:description" '
+            'content="Back from the market: plums!"></head><body><div class="post">Back from the market: '
+            'plums!</div><div>' + "".join(
+                f'<a href="/p/{i}">Our allotment diary, week {i}: beans, rain and slugs</a> '
+                for i in range(30)) + '</div></body></html>')
+    assert cleannews.clean(page.format(og="article")).text == "Back from the market: plums!"
+    assert not cleannews.clean(page.format(og="website")).is_article

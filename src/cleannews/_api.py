@@ -76,6 +76,12 @@ def _load(data: Any, content_type: str | None, opts: Options) -> HtmlElement:
     return parse_html(text, max_depth=opts.max_depth, max_elements=opts.max_elements)
 
 
+def _declares_article(meta: Metadata) -> bool:
+    """og:type ``article`` or a JSON-LD ``*Article`` / ``BlogPosting`` / ``*Posting`` type."""
+    return (meta.og_type or "").lower() == "article" or any(
+        t.endswith(("Article", "Posting")) for t in meta.json_ld_types)
+
+
 def _check_size(size: int, opts: Options) -> None:
     if size > opts.max_input_bytes:
         raise InputTooLarge(
@@ -94,7 +100,8 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     removed.extend(structural)
     blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
     removed.extend(trimmed)
-    verdict = judge_article(blocks, page_weight=weight(element_text(body)), min_chars=opts.min_body_chars)
+    verdict = judge_article(blocks, page_weight=weight(element_text(body)), min_chars=opts.min_body_chars,
+                            declared_summary=meta.description if _declares_article(meta) else None)
     if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
                                or judge_listing(selection.nodes, blocks, measure, body)):
         verdict = Verdict(False, why, page_type="listing")

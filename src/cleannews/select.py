@@ -354,6 +354,24 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
     return tuple(nodes)
 
 
+_SPACE_OR_ELLIPSIS = re.compile(r"[\s\u3000]+|(?:\.\.\.|…)$")
+
+
+def is_declared_summary(blocks: Sequence[Block], summary: str | None) -> bool:
+    """True when the body text is the page's declared summary (spaces ignored, ≥ 10 chars).
+
+    A short post's description is usually its whole text, sometimes cut with an ellipsis:
+    the body must then start with it and add at most a third more.
+    """
+    if not summary:
+        return False
+    want = _SPACE_OR_ELLIPSIS.sub("", summary)
+    have = _SPACE_OR_ELLIPSIS.sub("", "".join(b.text for b in blocks))
+    if len(want) < 10:
+        return False
+    return have == want or (have.startswith(want) and len(have) <= 1.34 * len(want))
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Whether the rendered body is an article, and if not, why and what the page is."""
@@ -363,17 +381,22 @@ class Verdict:
     page_type: str = "other"
 
 
-def judge_article(blocks: Sequence[Block], *, page_weight: float, min_chars: int) -> Verdict:
+def judge_article(blocks: Sequence[Block], *, page_weight: float, min_chars: int,
+                  declared_summary: str | None = None) -> Verdict:
     """Decide `is_article` from the rendered body (its amount and shape of text).
 
     `page_weight`: the weighted characters of the whole page after the boilerplate rules.
     A short body is still an article when it is nearly all the page has (a one-line blog
     post, a short notice) and at least an eighth of `min_chars`; a short body on a page full
-    of other text is a stub.
+    of other text is a stub.  It is also an article when it is, word for word, the
+    `declared_summary`: the description of a page that declares itself an article
+    (og:type or JSON-LD), which for a short post is the whole post.
     """
     if not blocks:
         return Verdict(False, "no body text found")
     total = sum(weight(b.text) for b in blocks)
+    if total < STUB_MAX_WEIGHT and is_declared_summary(blocks, declared_summary):
+        return Verdict(True, "")
     tiny_page = total >= max(TINY_PAGE_MIN_WEIGHT, min_chars / 8) and total >= TINY_PAGE_SHARE * page_weight
     if total < min_chars and not tiny_page:
         return Verdict(False, f"too little body text ({int(total)} < {min_chars} weighted characters)")
