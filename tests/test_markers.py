@@ -1,0 +1,48 @@
+"""`cleannews.markers`: the elements no boilerplate rule may remove."""
+
+from __future__ import annotations
+
+import lxml.html
+
+import cleannews
+from cleannews.markers import named_body, prose_center
+
+LINE = "Python 3.6.0 is the newest major release of the language, with many new features and optimizations."
+
+
+def _body(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(html).find("body")
+
+
+def test_prose_center_counts_lines_between_br_tags():
+    body = _body(f'<html><body><div id="post">{"<br>".join([LINE] * 5)}</div>'
+                 f'<div id="side"><p>{LINE}</p></div></body></html>')
+    assert prose_center(body).get("id") == "post"
+
+
+def test_named_body_finds_the_post_body_by_its_name():
+    body = _body(f'<html><body><div class="widget Blog"><div class="post-body entry-content">{LINE * 3}</div></div>'
+                 f'<div class="sidebar">{LINE}</div></body></html>')
+    assert named_body(body).get("class") == "post-body entry-content"
+
+
+def test_named_body_ignores_short_repeated_and_comment_elements():
+    short = _body('<html><body><div class="entry-content">Too short to be a post.</div></body></html>')
+    assert named_body(short) is None
+    repeated = "".join(f'<li><div class="postContent">{LINE * 3}</div></li>' for _ in range(3))
+    assert named_body(_body(f"<html><body><ul>{repeated}</ul></body></html>")) is None
+    comment = _body(f'<html><body><div id="comments"><div class="entry-content">{LINE * 3}</div></div></body></html>')
+    assert named_body(comment) is None
+
+
+def test_blog_post_inside_a_widget_survives_the_sidebar_rule():
+    """Blogger wraps the post in <div class="widget Blog">; 'widget' alone marks a sidebar."""
+    post = "<br>\n".join([LINE, "You can download it from the downloads page today, as usual.", LINE])
+    side = "".join(f'<div class="widget HTML"><h2>Links {i}</h2><a href="/{i}">Archive {i}</a></div>' for i in range(8))
+    page = (f'<html><body><div class="main section"><div class="widget Blog"><h3 class="post-title">Python 3.6.0</h3>'
+            f'<div class="post-body entry-content">{post}</div></div></div><div class="sidebar section">{side}</div>'
+            f'<div class="footer">{"Copyright and other notes. " * 30}</div></body></html>')
+    article = cleannews.clean(page)
+    assert article.is_article
+    assert "You can download it" in article.text
+    assert "Archive 3" not in article.text
