@@ -202,7 +202,7 @@ def test_a_short_post_that_is_its_declared_summary_is_an_article():
 
 def test_declared_summary_may_be_cut_with_an_ellipsis():
     from cleannews.article import Block
-    from cleannews.select import is_declared_summary
+    from cleannews.declared import is_declared_summary
 
     post = [Block("paragraph", "The ferry resumed service on Monday after the storm.")]
     assert is_declared_summary(post, "The ferry resumed service on Monday after the…")

@@ -3,7 +3,7 @@
     load (decode + parse, or copy the caller's tree) → metadata → strip non-content tags
     → find the article's markers → page rules → select the body → render blocks (structural
     rules) → trim the ends (headline, bylines, share lines) → judge: article, stub or
-    listing → Article
+    listing (a short post the scorer missed is found by the page's declared summary) → Article
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .article import Article
+from .article import Article, Block, Removal
+from .declared import is_declared_summary, summary_candidates
 from .decode import decode
 from .errors import InputError, InputTooLarge
 from .measure import Measure, element_text
@@ -76,6 +77,27 @@ def _load(data: Any, content_type: str | None, opts: Options) -> HtmlElement:
     return parse_html(text, max_depth=opts.max_depth, max_elements=opts.max_elements)
 
 
+def _render(nodes: list[HtmlElement], meta: Metadata, opts: Options, measure: Measure, facts: PageFacts,
+            removed: list[Removal]) -> list[Block]:
+    """Selected nodes → body blocks: structural rules, then the ends trimmed (removals logged)."""
+    blocks, structural = render_blocks(nodes, measure=measure, include_tables=opts.include_tables,
+                                       disabled_rules=opts.disabled_rules, keep=facts.protected)
+    removed.extend(structural)
+    blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
+    removed.extend(trimmed)
+    return blocks
+
+
+def _short_post(body: HtmlElement, summary: str, meta: Metadata, opts: Options, measure: Measure,
+                facts: PageFacts) -> tuple[list[Block], Verdict] | None:
+    """A short post the scorer missed: the element whose rendered text is the declared summary."""
+    for candidate in summary_candidates(body, summary):
+        blocks = _render([candidate], meta, opts, measure, facts, [])
+        if blocks and is_declared_summary(blocks, summary):
+            return blocks, Verdict(True, "")
+    return None
+
+
 def _declares_article(meta: Metadata) -> bool:
     """og:type ``article`` or a JSON-LD ``*Article`` / ``BlogPosting`` / ``*Posting`` type."""
     return (meta.og_type or "").lower() == "article" or any(
@@ -95,13 +117,12 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     removed = apply_rules(body, active_rules(opts.disabled_rules), facts)
     measure = Measure()  # sizes changed with the removals: measure afresh
     selection = select_body(body, measure)
-    blocks, structural = render_blocks(selection.nodes, measure=measure, include_tables=opts.include_tables,
-                                       disabled_rules=opts.disabled_rules, keep=facts.protected)
-    removed.extend(structural)
-    blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
-    removed.extend(trimmed)
-    verdict = judge_article(blocks, page_weight=weight(element_text(body)), min_chars=opts.min_body_chars,
-                            declared_summary=meta.description if _declares_article(meta) else None)
+    blocks = _render(selection.nodes, meta, opts, measure, facts, removed)
+    summary = meta.description if _declares_article(meta) else None
+    page_weight = weight(element_text(body))
+    verdict = judge_article(blocks, page_weight=page_weight, min_chars=opts.min_body_chars, declared_summary=summary)
+    if not verdict.is_article and summary:
+        blocks, verdict = _short_post(body, summary, meta, opts, measure, facts) or (blocks, verdict)
     if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
                                or judge_listing(selection.nodes, blocks, measure, body)):
         verdict = Verdict(False, why, page_type="listing")

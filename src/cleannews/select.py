@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from .article import Block
+from .declared import is_declared_summary
 from .measure import Measure, element_text
 from .rules import attribute_signature
 from .text import link_density, punctuation_count, visible_len, weight
@@ -352,24 +353,6 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
             if (w > 80 and density < 0.25) or (0 < w <= 80 and density == 0 and re.search(r"[.。!?！？]\s*$", text)):
                 nodes.append(sib)
     return tuple(nodes)
-
-
-_SPACE_OR_ELLIPSIS = re.compile(r"[\s\u3000]+|(?:\.\.\.|…)$")
-
-
-def is_declared_summary(blocks: Sequence[Block], summary: str | None) -> bool:
-    """True when the body text is the page's declared summary (spaces ignored, ≥ 10 chars).
-
-    A short post's description is usually its whole text, sometimes cut with an ellipsis:
-    the body must then start with it and add at most a third more.
-    """
-    if not summary:
-        return False
-    want = _SPACE_OR_ELLIPSIS.sub("", summary)
-    have = _SPACE_OR_ELLIPSIS.sub("", "".join(b.text for b in blocks))
-    if len(want) < 10:
-        return False
-    return have == want or (have.startswith(want) and len(have) <= 1.34 * len(want))
 
 
 @dataclass(frozen=True)
