@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import platform
+import re
 import resource
 import shlex
 import signal
@@ -31,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -128,9 +130,12 @@ def _html_to_text(html: str) -> str:
 
 
 def _run_cleannews(html, url):
+    """(body text, metadata): the metadata comes with the same timed `clean()` call."""
     import cleannews
     art = cleannews.clean(html, url=url)
-    return (art.text or "") if art.is_article else ""
+    meta = {"title": art.title, "authors": list(art.authors), "site": art.site_name,
+            "date": art.published.isoformat() if art.published else None}
+    return ((art.text or "") if art.is_article else ""), meta
 
 
 def _run_trafilatura(html, url):
@@ -143,7 +148,20 @@ def _run_readability(html, url):
     return _html_to_text(Document(html).summary())
 
 
+def _meta_trafilatura(html, url):
+    """trafilatura's metadata (`bare_extraction(..., with_metadata=True)`); untimed, only on
+    pages with metadata gold, so that its body timing stays the one of `extract()`."""
+    import trafilatura
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    if doc is None:
+        return {}
+    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    return {"title": doc.title, "authors": authors, "site": doc.sitename, "date": doc.date}
+
+
 RUNNERS = {"cleannews": _run_cleannews, "trafilatura": _run_trafilatura, "readability": _run_readability}
+# Metadata of tools whose body runner does not return it (called outside the timed region).
+META_RUNNERS = {"trafilatura": _meta_trafilatura}
 _WARMUP_HTML = ("<html><head><title>Warm up</title></head><body><nav><a href='/'>Home</a></nav>"
                 "<article><h1>Warm up</h1>" + "<p>This paragraph only warms the extractors up, "
                 "so that lazy imports and caches are not charged to the first page.</p>" * 6
@@ -189,8 +207,10 @@ def peak_rss_kb(who) -> int:
 
 
 def extract_page(job):
-    """Run every tool on one page, in this process.  job = (index, html, url)."""
-    index, html, url = job
+    """Run every tool on one page, in this process.  job = (index, html, url, want_meta).
+
+    Per tool: (text, seconds, error, metadata dict or None)."""
+    index, html, url, want_meta = job
     tools = _WORKER["tools"]
     k = index % len(tools)
     order = tools[k:] + tools[:k]  # rotate the order per page
@@ -198,6 +218,7 @@ def extract_page(job):
     for t in order:
         err = None
         text = ""
+        meta = None
         if _WORKER["timeout"] > 0:
             signal.setitimer(signal.ITIMER_REAL, _WORKER["timeout"])
         t0 = time.perf_counter()
@@ -211,10 +232,17 @@ def extract_page(job):
             dt = time.perf_counter() - t0
             if _WORKER["timeout"] > 0:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+        if isinstance(text, tuple):
+            text, meta = text
         if not isinstance(text, str):
             err = err or "TypeError: output is %s, not str" % type(text).__name__
             text = ""
-        res[t] = (text, dt, err)
+        if want_meta and meta is None and t in META_RUNNERS:
+            try:
+                meta = META_RUNNERS[t](html, url)
+            except Exception:  # noqa: BLE001 -- a failure = no metadata
+                meta = {}
+        res[t] = (text, dt, err, meta if want_meta else None)
     _WORKER["done"] += 1
     rss = rss_kb() if _WORKER["done"] % _WORKER["rss_every"] == 0 else None
     return res, os.getpid(), _WORKER["done"], rss
@@ -261,6 +289,7 @@ class SetStats:
         self.times = {t: [] for t in tools}                     # seconds per page
         self.records = []
         self.elapsed = 0.0
+        self.meta = {t: collections.defaultdict(lambda: [0, 0]) for t in tools}  # field -> [hits, pages]
 
 
 def page_kind(row) -> str:
@@ -286,8 +315,9 @@ def score_page(sc, row, results, st: SetStats, group_field):
     rec = {"id": row.get("id"), "lang": row.get("lang"), "kind": kind, "url": row.get("url"),
            "truth_chars": len(truth) if isinstance(truth, str) else None, "tools": {}}
     gkey = str(row.get(group_field) or "?") if group_field else None
+    gold = meta_gold(st.name, row)
     for t in st.tools:
-        text, dt, err = results[t]
+        text, dt, err, meta = results[t]
         empty = not text.strip()
         r = {"ms": round(dt * 1000, 3), "chars": len(text), "error": err}
         st.times[t].append(dt)
@@ -318,6 +348,13 @@ def score_page(sc, row, results, st: SetStats, group_field):
             r["page_score"] = round(2 * tp / (2 * tp + fp + fn), 4) if (2 * tp + fp + fn) else 1.0
         else:
             r["page_score"] = None
+        if gold:
+            hits = score_meta(gold, meta or {})
+            for field, hit in hits.items():
+                st.meta[t][field][0] += hit
+                st.meta[t][field][1] += 1
+            r["meta"] = hits
+            r["meta_pred"] = meta
         rec["tools"][t] = r
     refs = [(rec["tools"][t]["page_score"], t) for t in st.tools
             if t != "cleannews" and rec["tools"][t]["page_score"] is not None]
@@ -344,6 +381,111 @@ def set_metrics(sc, st: SetStats, t: str) -> dict:
     m["time"] = sum(st.times[t])
     m["median_ms"] = statistics.median(st.times[t]) * 1000 if st.times[t] else None
     return m
+
+
+# ============================================================================ metadata
+
+# Which rows carry metadata gold: readability's `meta` (Readability's expected output) and
+# ja-news's hand-annotated `title`.  Fields: title, author (byline), date, site.
+META_FIELDS = ("title", "author", "date", "site")
+META_GOLD_KEYS = {"title": "title", "author": "byline", "date": "publishedTime", "site": "siteName"}
+META_TARGETS = [("ja-news", "title", 0.95), ("readability", "title", 0.90),
+                ("*", "date", 0.95), ("*", "author", 0.80)]
+# Readability keeps or drops a site part by heuristic: its titles match up to a trailing
+# " - Site" part (separators as in Readability's own title cleaning, plus "::", "_", "·").
+_TRAILING_PART = re.compile(r"\s*(?:[-|–—\\/>»_·｜]|::)")
+
+
+def meta_gold(set_name, row) -> dict:
+    """{field: gold value} for the fields this row has gold for (empty values skipped)."""
+    if isinstance(row.get("meta"), dict):
+        gold = {f: row["meta"].get(k) for f, k in META_GOLD_KEYS.items()}
+        gold["loose_title"] = True
+    elif set_name == "ja-news":
+        gold = {"title": row.get("title")}
+    else:
+        return {}
+    return {f: v.strip() if isinstance(v, str) else v for f, v in gold.items()
+            if v is True or (isinstance(v, str) and v.strip())}
+
+
+def has_meta_gold(set_name, row) -> bool:
+    return bool(meta_gold(set_name, row))
+
+
+def _mnorm(s) -> str:
+    return " ".join(unicodedata.normalize("NFKC", str(s or "")).casefold().split())
+
+
+def title_match(got, gold, loose) -> bool:
+    g, w = _mnorm(got), _mnorm(gold)
+    if not g or g == w or not loose:
+        return bool(g) and g == w
+    short, long_ = sorted((g, w), key=len)
+    return long_.startswith(short) and bool(_TRAILING_PART.match(long_[len(short):]))
+
+
+def score_meta(gold, pred) -> dict:
+    """{field: hit} for every gold field; the rules of issue 3 after NFKC + casefold + space collapse."""
+    hits = {}
+    if "title" in gold:
+        hits["title"] = title_match(pred.get("title"), gold["title"], gold.get("loose_title", False))
+    if "author" in gold:
+        byline = _mnorm(gold["author"])
+        hits["author"] = any(len(a) >= 2 and (a == byline or a in byline)
+                             for a in map(_mnorm, pred.get("authors") or ()))
+    if "date" in gold:
+        hits["date"] = bool(pred.get("date")) and str(pred["date"])[:10] == gold["date"][:10]
+    if "site" in gold:
+        hits["site"] = bool(_mnorm(pred.get("site"))) and _mnorm(pred.get("site")) == _mnorm(gold["site"])
+    return hits
+
+
+def metadata_report(stats, tools) -> list:
+    """The metadata section: match rate per set, field and tool, and the issue's targets."""
+    msets = [s for s in stats if any(s.meta[t] for t in tools)]
+    if not msets:
+        return []
+    mtools = [t for t in tools if t in ("cleannews", *META_RUNNERS)]
+    L = ["## Metadata\n",
+         ("Share of pages whose field matches the gold (after NFKC, casefold, space collapse): "
+         "title equal (against Readability's titles: up to a trailing \" - Site\" part); author: a "
+         "returned author equals the byline or is contained in it; date: same calendar day; site: "
+         "equal.  trafilatura: `bare_extraction(html, url=url, with_metadata=True)` on the same "
+         "pages (outside the timed region).\n")]
+    rows = []
+    for s in msets:
+        for f in META_FIELDS:
+            cells = [s.meta[t].get(f) for t in mtools]
+            if not any(cells):
+                continue
+            n = next(c[1] for c in cells if c)
+            rows.append([s.name, f, n] + [f3(c[0] / c[1]) if c else "–" for c in cells])
+    L.append(table(["set", "field", "pages", *(TOOL_LABEL[t] for t in mtools)], rows))
+    L.append("")
+    if "cleannews" in tools:
+        rows = []
+        for sname, f, val in META_TARGETS:
+            group = [s for s in msets if sname in ("*", s.name)]
+            got = {t: [sum(x) for x in zip(*(s.meta[t][f] for s in group if f in s.meta[t]))]
+                   for t in mtools}
+            rate = {t: (v[0] / v[1] if v and v[1] else None) for t, v in got.items()}
+            cn = rate.get("cleannews")
+            if cn is None:
+                continue
+            status = "**met**" if cn >= val - 1e-12 else "missed"
+            rows.append([sname if sname != "*" else "all sets with gold", f, f">= {val:.2f}",
+                         *(f3(rate[t]) for t in mtools), status])
+        for s in msets:
+            for f in META_FIELDS:
+                if "trafilatura" in mtools and f in s.meta["cleannews"] and f in s.meta["trafilatura"]:
+                    a, b = (s.meta[t][f][0] / s.meta[t][f][1] for t in ("cleannews", "trafilatura"))
+                    rows.append([s.name, f, ">= trafilatura", f3(a), f3(b),
+                                 "**met**" if a >= b - 1e-12 else "missed"])
+        L.append(table(["set", "field", "target", *(TOOL_LABEL[t] for t in mtools), "cleannews status"],
+                       rows))
+        L.append("")
+    return L
 
 
 # ============================================================================ report
@@ -518,6 +660,8 @@ def build_report(sc, args, stats, tools, mem, wall, interrupted, cmdline):
                      ", ".join(f"{k} ×{n}" for k, n in kinds.most_common()) + "); first: " +
                      "; ".join(f"`{sn}/{i}` {e[:120]}" for sn, i, e in errs[:3]))
     L.append("")
+
+    L.extend(metadata_report(stats, tools))
 
     # ---- speed
     L.append("## Speed\n")
@@ -716,7 +860,7 @@ def main(argv=None):
                     for row in iter_pages(path, args.limit, info):
                         n_read += 1
                         html, url = row.pop("html", "") or "", row.get("url")
-                        out = extract_page((gindex, html, url))
+                        out = extract_page((gindex, html, url, has_meta_gold(name, row)))
                         del html
                         gindex += 1
                         consume(row, out)
@@ -725,7 +869,7 @@ def main(argv=None):
                     for row in iter_pages(path, args.limit, info):
                         n_read += 1
                         html, url = row.pop("html", "") or "", row.get("url")
-                        window.append((row, executor.submit(extract_page, (gindex, html, url))))
+                        window.append((row, executor.submit(extract_page, (gindex, html, url, has_meta_gold(name, row)))))
                         gindex += 1
                         if len(window) >= 4 * args.jobs:
                             r, fut = window.popleft()

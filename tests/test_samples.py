@@ -195,13 +195,7 @@ def test_must_not_contain(sample: Path):
     assert not leaked, f"{sample.name}: boilerplate leaked into the output: {leaked}"
 
 
-# Headlines in plain <div>s (no <h1>, no og:title) are not found yet: title work is issue 3.
-KNOWN_TITLE_GAPS = {"ja_utf8_divsoup_inline_related", "zh_cn_divsoup_battery"}
-
-
-@pytest.mark.parametrize("sample", [
-    pytest.param(d, marks=pytest.mark.xfail(strict=True, reason="headline in a plain <div>; issue 3"))
-    if d.name in KNOWN_TITLE_GAPS else d for d in ARTICLE_DIRS], ids=_ids(ARTICLE_DIRS))
+@pytest.mark.parametrize("sample", ARTICLE_DIRS, ids=_ids(ARTICLE_DIRS))
 def test_title(sample: Path):
     source, _, expected = load(sample)
     article = cleaned(sample, source)

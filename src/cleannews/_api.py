@@ -17,7 +17,7 @@ from .declared import is_declared_summary, summary_candidates
 from .decode import decode
 from .errors import InputError, InputTooLarge
 from .measure import Measure, element_text
-from .metadata import Metadata, extract_metadata
+from .metadata import Metadata, extract_metadata, settle_lang
 from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
@@ -136,9 +136,14 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
         blocks=tuple(blocks) if verdict.is_article else (),
         url=url,
         canonical_url=meta.canonical_url,
+        authors=meta.authors,
+        published=meta.published,
+        modified=meta.modified,
         site_name=meta.site_name,
-        lang=meta.lang,
+        lang=settle_lang(meta.lang, text or f"{meta.title or ''} {meta.description or ''}"),
         description=meta.description,
         image=meta.image,
+        tags=meta.tags,
+        categories=meta.categories,
         page_type="article" if verdict.is_article else verdict.page_type,
     )

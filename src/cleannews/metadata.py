@@ -1,120 +1,422 @@
-"""Page metadata: title, language, site name, description, canonical URL, lead image.
+"""Page metadata: title, authors, dates, site, language, URLs, image, tags and categories.
 
-Sources in order of trust: JSON-LD, OpenGraph/Twitter, `<meta>`, then the visible page.
-Cost: a handful of XPath lookups in `<head>` plus one scan of the `<h1>` elements.
+Every field is taken from the most trusted source that has it:
+  1. JSON-LD (article-typed objects first; see `_jsonld`),
+  2. OpenGraph and Twitter cards, 3. other `<meta>` (the `*_KEYS` tables, in trust order),
+  4. `<time datetime>` and ``itemprop`` markup, 5. the visible page near the headline
+     (`_visible`), and for dates the URL path last.
+The title is the visible headline when one matches a reference title (JSON-LD, og:title,
+``<title>``), else the best reference with its " - Site" part removed.  `settle_lang` checks
+the markup's language against the body text once the body is known.
+
+Cost: one pass over the tree for head-type tags, `json.loads` of the JSON-LD blocks, and a
+few bounded lookups; the visible sources run only for fields still empty (about 0.1-0.3 ms
+for a typical news page).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 
+from ._jsonld import JsonLd, parse_blocks, texts
+from ._names import author_names
+from ._visible import header_zone, visible_authors, visible_date
+from .dates import parse_date, url_date
 from .measure import element_text
-from .text import collapse_space
+from .text import collapse_space, weight
 
-__all__ = ["Metadata", "extract_metadata", "strip_site_suffix"]
+__all__ = ["Metadata", "extract_metadata", "settle_lang", "strip_site_suffix"]
 
-_SEPARATORS_RE = re.compile(r"\s+[-|–—:·»/]\s+|\s*[｜|]\s*|\s*::\s*|\s+-{2,}\s+")
+# <meta> keys (property, name, itemprop or http-equiv; lower case, "dc:" spelled "dc.") in
+# trust order: OpenGraph and Twitter first, then Dublin Core, Parse.ly, Sailthru and the rest.
+TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
+              "sailthru.title", "headline", "title")
+AUTHOR_KEYS = ("article:author", "og:article:author", "author", "dc.creator", "dcterms.creator",
+               "parsely-author", "sailthru.author", "byl", "citation_author", "book:author", "creator")
+PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "og:published_time",
+                  "datepublished", "published_time", "publishdate", "publish-date", "publish_date",
+                  "pubdate", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+                  "dcterms.created", "dc.date.created", "parsely-pub-date", "sailthru.date",
+                  "citation_publication_date", "citation_date", "article.published",
+                  "article_date_original", "original-publish-date", "date", "datecreated")
+MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+                 "dc.date.modified", "last-modified", "article.updated", "lastmod")
+SITE_KEYS = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
+DESCRIPTION_KEYS = ("og:description", "twitter:description", "description", "dc.description",
+                    "dcterms.description")
+IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+              "image", "thumbnailurl", "thumbnail")
+LANG_KEYS = ("content-language", "og:locale", "dc.language", "dcterms.language", "language", "inlanguage")
+TAG_KEYS = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+CATEGORY_KEYS = ("article:section", "parsely-section", "articlesection", "section", "category")
+# JSON-LD properties (of article-typed objects first) for the same fields.
+LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
+LD_MODIFIED = ("dateModified",)
+
+_SEPARATORS_RE = re.compile(r"\s+[-|–—:·»/]\s+|\s*[｜|]\s*|\s*::\s*|\s+-{2,}\s+|(?<=\S)[_]+(?=\S)|\s+\\\s+")
+_TAG_SPLIT_RE = re.compile(r"\s*[,，、;；]\s*")
+_LANG_RE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]|\s*$)")
+_HEAD_TAGS = ("meta", "script", "link", "title", "base", "html", "time", "h1")
+_TIME_MARKUP = etree.XPath("//*[@itemprop='datePublished' or @itemprop='dateModified' or @pubdate]")
+# Body elements whose own (first) text, spaces collapsed, is $core or the start or end of $ref.
+_OWN_TEXT = "normalize-space(translate(text(), '\u3000\u00a0', '  '))"
+_OWN_TEXT_AFFIX = etree.XPath(
+    f"//body//*[string-length({_OWN_TEXT}) >= $min and ({_OWN_TEXT} = $core"
+    f" or starts-with($ref, {_OWN_TEXT})"
+    f" or substring($ref, string-length($ref) - string-length({_OWN_TEXT}) + 1) = {_OWN_TEXT})]")
+_SEPARATOR_CHARS = " -_|｜:：–—·»/\\()（）[]【】「」<>《》~〜・"
+_BRACKETED_RE = re.compile(r"\s*(?:（[^（）]{1,40}）|\([^()]{1,40}\)|〈[^〈〉]{1,40}〉|【[^【】]{1,40}】)\s*")
+_TOKEN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\d_]+|\d+")
+_MIN_HEADLINE = 10  # weight (CJK x2.5) of the shortest part that can be a headline
+_MAX_TAGS = 30
 
 
 @dataclass(frozen=True)
 class Metadata:
+    """What `extract_metadata` found; every field may be empty."""
+
     title: str | None = None
+    headline: str | None = None  # the visible headline, when one matches the title
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    modified: datetime | None = None
     site_name: str | None = None
     lang: str | None = None
     description: str | None = None
     canonical_url: str | None = None
     image: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
     og_type: str | None = None
     json_ld_types: tuple[str, ...] = ()
 
 
-def _meta(root: HtmlElement) -> dict[str, str]:
-    """`<meta property|name|itemprop=... content=...>` as a dict, first occurrence wins."""
-    out: dict[str, str] = {}
-    for m in root.iter("meta"):
-        key = m.get("property") or m.get("name") or m.get("itemprop")
-        content = m.get("content")
-        if key and content and key.lower() not in out:
-            out[key.lower()] = collapse_space(content)
-    return out
+class _Page:
+    """The page's metadata sources, gathered in one pass over the head-type tags."""
 
+    def __init__(self, root: HtmlElement, url: str | None) -> None:
+        self.root = root
+        self.meta: dict[str, list[str]] = {}
+        self.links: dict[str, str] = {}
+        self.head_title = ""
+        self.h1s: list[HtmlElement] = []
+        self.times: list[HtmlElement] = []
+        self.html_lang: str | None = None
+        blocks: list[Any] = []
+        base = None
+        for el in root.iter(*_HEAD_TAGS):
+            tag = el.tag
+            if tag == "meta":
+                self._add_meta(el)
+            elif tag == "script":
+                if (el.get("type") or "").strip().lower() == "application/ld+json" and el.text:
+                    blocks.extend(parse_blocks(el.text))
+            elif tag == "link":
+                for rel in (el.get("rel") or "").lower().split():
+                    if el.get("href"):
+                        self.links.setdefault(rel, el.get("href").strip())
+            elif tag == "title" and not self.head_title:
+                self.head_title = collapse_space(element_text(el))
+            elif tag == "h1":
+                self.h1s.append(el)
+            elif tag == "time":
+                self.times.append(el)
+            elif tag == "base" and base is None:
+                base = el.get("href")
+            elif tag == "html":
+                self.html_lang = el.get("lang") or el.get("xml:lang")
+        self.ld = JsonLd(blocks)
+        self.url = url
+        self.base = urljoin(url or "", base.strip()) if base else url
 
-def _json_ld(root: HtmlElement) -> list[dict]:
-    """Every JSON-LD object on the page (`@graph` arrays flattened); broken JSON is skipped."""
-    found: list[dict] = []
-    for script in root.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                found.append(item)
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(item["@graph"])
-    return found
+    def _add_meta(self, el: HtmlElement) -> None:
+        content = el.get("content")
+        if content is None or not content.strip():
+            return
+        keys = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or ""
+        for key in keys.lower().split():
+            key = key.replace("dcterm:", "dcterms.").replace("dcterms:", "dcterms.").replace("dc:", "dc.")
+            self.meta.setdefault(key, []).append(collapse_space(content))
 
+    def first(self, keys: tuple[str, ...]) -> str | None:
+        """The first value of the first key present, in table order."""
+        for key in keys:
+            if key in self.meta:
+                return self.meta[key][0]
+        return None
 
-def strip_site_suffix(title: str, site_name: str | None = None) -> str:
-    """'Headline - Site' / 'Headline｜サイト' → 'Headline' (the longest part is the headline)."""
-    parts = [p for p in _SEPARATORS_RE.split(title) if p.strip()]
-    if len(parts) <= 1:
-        return title.strip()
-    if site_name:
-        kept = [p for p in parts if collapse_space(p).casefold() != site_name.casefold()]
-        if len(kept) == 1:
-            return kept[0].strip()
-    return max(parts, key=len).strip()
-
-
-def _pick_title(root: HtmlElement, meta: dict[str, str], ld: list[dict], site: str | None) -> str | None:
-    head_title = collapse_space(root.findtext(".//title") or "")
-    og = meta.get("og:title") or meta.get("twitter:title") or ""
-    ld_title = next((collapse_space(str(d["headline"])) for d in ld if isinstance(d.get("headline"), str)), "")
-    references = [t for t in (ld_title, og, head_title) if t]
-    for h1 in root.iter("h1"):
-        text = collapse_space(element_text(h1))
-        # The headline, not the site's logo: it must cover most of a reference title.
-        if len(text) >= 4 and any(ref in text or (text in ref and len(text) >= 0.5 * len(strip_site_suffix(ref, site)))
-                                  for ref in references):
-            return text
-    if ld_title:
-        return ld_title
-    if og:
-        return strip_site_suffix(og, site) if site else og
-    return strip_site_suffix(head_title, site) if head_title else None
+    def values(self, keys: tuple[str, ...]) -> list[str]:
+        return [v for key in keys for v in self.meta.get(key, ())]
 
 
 def extract_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
-    """Read the page's metadata.  Never raises; missing fields are None."""
-    meta = _meta(root)
-    ld = _json_ld(root)
-    site = meta.get("og:site_name") or meta.get("application-name")
-    canonical = None
-    for link in root.iter("link"):
-        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-            canonical = urljoin(url or "", link.get("href").strip())
-            break
-    image = meta.get("og:image") or meta.get("twitter:image")
-    types = tuple(str(d.get("@type")) for d in ld if d.get("@type"))
+    """Read the page's metadata (before scripts are stripped).  Never raises; missing fields
+    are empty.  `lang` is the markup's: check it against the body with `settle_lang`."""
+    page = _Page(root, url)
+    ld = page.ld
+    site = _site_name(page)
+    title, headline_text, headline = _pick_title(page, site)
+    modified = _date(page, LD_MODIFIED, MODIFIED_KEYS, "dateModified")
+    zone: list[str] | None = None
+    authors = _authors(page)
+    if not authors:
+        zone = header_zone(headline)
+        authors = visible_authors(root, zone)
+    published = _date(page, LD_PUBLISHED, PUBLISHED_KEYS, "datePublished")
+    if published is None:
+        zone = header_zone(headline) if zone is None else zone
+        in_url = url_date(url)
+        trusted = modified or in_url  # a year-less visible date takes its year from these
+        published = _plausible(visible_date(root, zone, trusted.year if trusted else None)) or in_url
+    canonical = page.links.get("canonical") or page.first(("og:url",))
+    image = texts(ld.first("image", articles_only=True)) or [page.first(IMAGE_KEYS) or page.links.get("image_src")]
     return Metadata(
-        title=_pick_title(root, meta, ld, site),
+        title=title,
+        headline=headline_text,
+        authors=tuple(authors),
+        published=published,
+        modified=modified,
         site_name=site,
-        lang=(root.get("lang") or meta.get("og:locale") or meta.get("content-language") or None),
-        description=meta.get("description") or meta.get("og:description"),
-        canonical_url=canonical,
-        image=urljoin(url or "", image) if image else None,
-        og_type=meta.get("og:type"),
-        json_ld_types=types,
+        lang=_lang_code(page.html_lang) or _lang_code(page.first(LANG_KEYS))
+        or next(iter(_lang_code(t) for t in texts(ld.first("inLanguage"))), None),
+        description=next(iter(texts(ld.first("description", articles_only=True))), None)
+        or page.first(DESCRIPTION_KEYS),
+        canonical_url=urljoin(page.base or "", canonical) if canonical else None,
+        image=urljoin(page.base or canonical or "", image[0]) if image[0] else None,
+        tags=_tags(page.values(TAG_KEYS) + texts(ld.first("keywords", articles_only=True))),
+        categories=_tags(texts(ld.first("articleSection", articles_only=True)) + page.values(CATEGORY_KEYS)),
+        og_type=page.first(("og:type",)),
+        json_ld_types=ld.types(),
     )
+
+
+# ---------------------------------------------------------------------------- fields
+
+
+def _site_name(page: _Page) -> str | None:
+    """JSON-LD publisher name, then og:site_name and the other site keys."""
+    names = page.ld.names(page.ld.first("publisher", articles_only=True))
+    return collapse_space(names[0]) if names else page.first(SITE_KEYS)
+
+
+def _authors(page: _Page) -> list[str]:
+    """Names from JSON-LD author/creator, then the author meta keys (URLs skipped)."""
+    ld = page.ld
+    raw = ld.names(ld.first("author", articles_only=True) or ld.first("creator", articles_only=True))
+    if not raw:
+        raw = [v for key in AUTHOR_KEYS for v in page.meta.get(key, ()) if not v.startswith(("http", "/"))][:1]
+    names: list[str] = []
+    for value in raw:
+        names.extend(n for n in author_names(value) if n not in names)
+    return names
+
+
+def _date(page: _Page, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...], itemprop: str) -> datetime | None:
+    """JSON-LD, then meta keys, then ``<time>``/itemprop markup: the first value that parses."""
+    for key in ld_keys:
+        for value in texts(page.ld.first(key)):
+            if (date := _plausible(parse_date(value))) is not None:
+                return date
+    for value in page.values(meta_keys):
+        if (date := _plausible(parse_date(value))) is not None:
+            return date
+    for el in _time_markup(page, itemprop):
+        value = el.get("datetime") or el.get("content") or element_text(el)
+        if (date := _plausible(parse_date(value))) is not None:
+            return date
+    return None
+
+
+def _time_markup(page: _Page, itemprop: str) -> list[HtmlElement]:
+    """Elements marked with `itemprop`, then (for the publication date) `<time datetime>`s."""
+    marked = [el for el in _TIME_MARKUP(page.root) if el.get("itemprop") == itemprop
+              or (itemprop == "datePublished" and el.get("pubdate") is not None)]
+    if itemprop == "datePublished":
+        marked += [t for t in page.times if t.get("datetime") and t not in marked][:3]
+    return marked
+
+
+def _plausible(date: datetime | None) -> datetime | None:
+    """A date not in the future (a day of slack for zones); else None."""
+    if date is None:
+        return None
+    now = datetime.now(timezone.utc) if date.tzinfo else datetime.now()
+    return date if date <= now + timedelta(days=1) else None
+
+
+def _tags(values: list[str]) -> tuple[str, ...]:
+    """Distinct short tags, comma-separated values split."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        for tag in _TAG_SPLIT_RE.split(value):
+            tag = collapse_space(tag)
+            if tag and len(tag) <= 60 and tag.casefold() not in seen:
+                seen.add(tag.casefold())
+                out.append(tag)
+    return tuple(out[:_MAX_TAGS])
+
+
+def _lang_code(value: str | None) -> str | None:
+    """'en-US', 'ja_JP', 'zh-Hans' -> 'en', 'ja', 'zh' (the primary subtag, lower case)."""
+    m = _LANG_RE.match(value or "")
+    return m.group(1).lower() if m else None
+
+
+# ---------------------------------------------------------------------------- title
+
+
+def strip_site_suffix(title: str, site_name: str | None = None, site_parts: tuple[str, ...] = (),
+                      *, generic: bool = True) -> str:
+    """'Headline - Site' / 'Headline｜サイト' → 'Headline'.
+
+    A leading or trailing part equal to `site_name` or one of `site_parts` goes first.  Then,
+    when `generic` and nothing was known, the last part goes if what is left is still a
+    headline (weight >= `_MIN_HEADLINE`), else the first ('Site | Headline').  Cost: O(len).
+    """
+    known = {p.casefold() for p in (site_name, *site_parts) if p}
+    stripped = False
+    while known and (seps := list(_SEPARATORS_RE.finditer(title))):
+        first, last = title[:seps[0].start()], title[seps[-1].end():]
+        if collapse_space(last).casefold() in known:
+            title = title[:seps[-1].start()]
+        elif collapse_space(first).casefold() in known:
+            title = title[seps[0].end():]
+        else:
+            break
+        stripped = True
+    seps = list(_SEPARATORS_RE.finditer(title))
+    if seps and generic and not stripped:
+        head, tail = title[:seps[-1].start()], title[seps[0].end():]
+        if weight(head) >= _MIN_HEADLINE:
+            title = head
+        elif weight(tail) >= _MIN_HEADLINE:
+            title = tail
+    return collapse_space(title)
+
+
+def _pick_title(page: _Page, site: str | None) -> tuple[str | None, str | None, HtmlElement | None]:
+    """(title, visible headline text, headline element).
+
+    The reference is the most trusted title source (JSON-LD headline, the `TITLE_KEYS`, then
+    ``<title>``) without its site part; the visible headline is an ``<h1>`` matching it, else
+    the element whose own text is the reference or its start or end.  The title is the
+    visible form when there is one (it drops a source tag such as "（共同）" that only the
+    reference carries), else the reference."""
+    ld_title = next(iter(texts(page.ld.first("headline", articles_only=True)
+                               or page.ld.first("name", articles_only=True))), "")
+    head_title = page.head_title
+    refs = [t for t in (ld_title, page.first(TITLE_KEYS), head_title) if t and t.strip()]
+    if not refs:
+        return None, None, page.h1s[0] if page.h1s else None
+    seps = list(_SEPARATORS_RE.finditer(head_title))
+    head_site = (head_title[seps[-1].end():],) if seps else ()
+    cores = [strip_site_suffix(collapse_space(r), site, () if r is head_title else head_site,
+                               generic=r is head_title) for r in refs]
+    headings = [(_heading_text(h1), h1) for h1 in page.h1s[:6]]
+    for text, h1 in headings:
+        if _covers(text, cores[0]):
+            return text, text, h1
+    # A lower source names the <h1> while the top one says something else (Wikipedia's
+    # JSON-LD "headline" is a description): the page's headline is that <h1>.
+    for core in cores[1:]:
+        for text, h1 in headings:
+            if _covers(text, core) and not _similar(text, cores[0]):
+                return text, text, h1
+    el = _visible_headline(page.root, refs[0], cores[0])
+    if el is not None:
+        text = _heading_text(el)
+        return text, text, el
+    return cores[0], None, page.h1s[0] if page.h1s else None
+
+
+def _heading_text(el: HtmlElement) -> str:
+    """The heading's text without a trailing permalink mark (¶, #, §)."""
+    return collapse_space(element_text(el)).rstrip(" ¶#§")
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two titles sharing at least half the words (CJK: characters) of the longer."""
+    ta, tb = set(_TOKEN_RE.findall(a.casefold())), set(_TOKEN_RE.findall(b.casefold()))
+    return bool(ta and tb) and 2 * len(ta & tb) >= max(len(ta), len(tb))
+
+
+def _covers(text: str, core: str) -> bool:
+    """A heading that is the reference title: equal, one holds most of the other (by
+    `weight`), or the reference only adds a bracketed source tag ("…（共同）", "… (AP)")."""
+    if len(text) < 4:
+        return False
+    if text == core or (core.startswith(text) and _BRACKETED_RE.fullmatch(core[len(text):])):
+        return True
+    return (core in text and 2 * weight(core) >= weight(text)) or (text in core and 2 * weight(text) >= weight(core))
+
+
+def _visible_headline(root: HtmlElement, ref: str, core: str) -> HtmlElement | None:
+    """The longest body element whose own text is `core`, or starts or ends `ref` next to a
+    separator (a headline in a plain ``<div>``).  One C-level XPath pass."""
+    ref = collapse_space(ref)
+    try:
+        found = _OWN_TEXT_AFFIX(root, ref=ref, core=core, min=max(4, len(core) // 2))
+    except ValueError:  # control characters: not a headline anyway
+        return None
+    best, best_len = None, 0
+    for el in found:
+        text = collapse_space(el.text or "")
+        if len(text) <= best_len:
+            continue
+        at_start = ref.startswith(text) and ref[len(text):len(text) + 1] in _SEPARATOR_CHARS
+        at_end = ref.endswith(text) and ref[-len(text) - 1:-len(text)] in _SEPARATOR_CHARS
+        if at_start or at_end or text == core:
+            best, best_len = el, len(text)
+    return best
+
+
+# ---------------------------------------------------------------------------- language
+
+_KANA_RE = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_EN_WORDS_RE = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on|it|as|are|be|this)\b", re.I)
+# Languages not written in Latin script: Latin text cannot confirm them.
+_NON_LATIN = frozenset("ja zh ko ru uk bg mk be kk ky tg mn sr el he yi ar fa ur ps hi bn th ka hy ta "
+                       "te ml kn mr gu pa si my km lo am ne".split())
+_CYRILLIC_LANGS = frozenset("ru uk bg mk be kk ky tg mn sr".split())
+_SAMPLE = 3000  # characters of text looked at
+
+
+def settle_lang(lang: str | None, text: str) -> str | None:
+    """The markup's language (`lang`) checked against the text's script: a page marked ``en``
+    written in Japanese is ``ja``; kana means ja, Hangul ko, Han without kana zh.  Latin text
+    confirms a Latin-script language; for any other it gives ``en`` only when English function
+    words are frequent, else None.  Too little text: `lang` as it is.
+    Cost: five regex counts over the first 3,000 characters."""
+    sample = text[:_SAMPLE]
+    kana, han = len(_KANA_RE.findall(sample)), len(_HAN_RE.findall(sample))
+    hangul = len(_HANGUL_RE.findall(sample))
+    latin, cyrillic = len(_LATIN_RE.findall(sample)) / 4, len(_CYRILLIC_RE.findall(sample)) / 4
+    units = kana + han + hangul + latin + cyrillic  # a CJK character ~ four letters
+    if units < 15:
+        return lang
+    if kana >= 5 and kana >= 0.1 * (kana + han) and kana + han >= 0.3 * units:
+        return "ja"
+    if hangul >= 0.3 * units:
+        return "ko"
+    if han >= 0.3 * units:
+        return lang if lang == "zh" else "zh"
+    if cyrillic >= 0.5 * units:
+        return lang if lang in _CYRILLIC_LANGS else None
+    if latin >= 0.5 * units:
+        if lang and lang not in _NON_LATIN:
+            return lang
+        words = len(sample.split()) or 1
+        return "en" if len(_EN_WORDS_RE.findall(sample)) >= 0.08 * words else None
+    return lang
