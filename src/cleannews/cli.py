@@ -3,6 +3,8 @@
     cleannews clean PATH... [--format text|markdown|json|jsonl|html] [--output DIR]
                             [--explain] [--include-comments] [--no-tables]
                             [--disable-rule NAME]... [--min-body-chars N]
+    cleannews fetch URLS -o OUT.jsonl [--resume] [--concurrency N] [--per-host N] ...
+                            (needs the 'fetch' extra; see `cleannews fetch --help`)
 
 Exit status: 0 when every input was cleaned (non-articles included), 1 when any input
 failed (or the output pipe closed early), 2 for usage errors.  Every failure is one line
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_clean_command(commands)
+    _add_fetch_command(commands)
     return parser
 
 
@@ -66,6 +69,59 @@ def _add_clean_command(commands: Any) -> None:
                      help="list removed blocks on stderr; add 'removed' to JSON output")
     _add_option_flags(cmd)
     cmd.set_defaults(handler=_cmd_clean)
+
+
+def _add_fetch_command(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "fetch", help="fetch a list of URLs and clean them into JSONL",
+        description="Fetch every URL of a list (one per line; blank lines and # comments "
+                    "skipped; '-' reads stdin), politely and concurrently, and write one "
+                    "JSONL record per distinct URL as it completes: url, final_url, status, "
+                    "ok, error {kind, message}, fetched_at, elapsed_ms and the article fields. "
+                    "Exit status 0 when every URL succeeded, 1 when some failed, 2 for usage "
+                    "errors.")
+    cmd.add_argument("urls", metavar="URLS", help="file with one URL per line, or - for stdin")
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
+                     help="JSONL file to write (- for stdout)")
+    cmd.add_argument("--resume", action="store_true",
+                     help="skip URLs already in OUT.jsonl and append the rest")
+    cmd.add_argument("--overwrite", action="store_true", help="replace an existing OUT.jsonl")
+    net = cmd.add_argument_group("politeness and limits")
+    net.add_argument("--concurrency", type=_positive_int, default=16, metavar="N",
+                     help="URLs in flight at once (default: 16)")
+    net.add_argument("--per-host", type=_positive_int, default=2, metavar="N",
+                     help="open requests per host (default: 2)")
+    net.add_argument("--delay", type=_non_negative_float, default=0.0, metavar="S",
+                     help="seconds between requests to one host (default: 0; robots.txt "
+                          "Crawl-delay wins when longer)")
+    net.add_argument("--ignore-robots", action="store_true", help="do not read robots.txt")
+    net.add_argument("--user-agent", metavar="UA", help="User-Agent header (default: cleannews/VERSION ...)")
+    net.add_argument("--retries", type=_non_negative_int, default=3, metavar="N",
+                     help="retries on connection errors, timeouts, 429 and 5xx (default: 3)")
+    net.add_argument("--backoff", type=_non_negative_float, default=0.5, metavar="S",
+                     help="first retry wait, doubled each time, with jitter (default: 0.5)")
+    net.add_argument("--timeout", type=_positive_float, default=120.0, metavar="S",
+                     help="total seconds per URL, retries included (default: 120)")
+    net.add_argument("--connect-timeout", type=_positive_float, default=10.0, metavar="S",
+                     help="seconds to connect (default: 10)")
+    net.add_argument("--read-timeout", type=_positive_float, default=30.0, metavar="S",
+                     help="seconds without data while reading (default: 30)")
+    net.add_argument("--max-bytes", type=_positive_int, default=10_000_000, metavar="N",
+                     help="largest body, decompressed (default: 10000000)")
+    net.add_argument("--max-redirects", type=_non_negative_int, default=10, metavar="N",
+                     help="redirects followed per URL (default: 10)")
+    run = cmd.add_argument_group("output and progress")
+    run.add_argument("--save-raw", metavar="DIR",
+                     help="also save every fetched HTML body in DIR (record field raw_file)")
+    run.add_argument("--workers", type=_non_negative_int, default=os.cpu_count() or 1,
+                     metavar="N", help="processes that clean pages (0: a thread; "
+                                       "default: the number of CPUs)")
+    run.add_argument("--no-progress", action="store_true",
+                     help="no progress bar or progress lines (the summary stays)")
+    run.add_argument("--log-every", type=_positive_float, default=10.0, metavar="S",
+                     help="without a terminal, a progress line every S seconds (default: 10)")
+    _add_option_flags(cmd)
+    cmd.set_defaults(handler=_cmd_fetch)
 
 
 def _add_option_flags(cmd: argparse.ArgumentParser) -> None:
@@ -97,6 +153,30 @@ def _non_negative_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
     if number < 0:
         raise argparse.ArgumentTypeError(f"must be >= 0: {value}")
+    return number
+
+
+def _positive_int(value: str) -> int:
+    number = _non_negative_int(value)
+    if number == 0:
+        raise argparse.ArgumentTypeError("must be >= 1")
+    return number
+
+
+def _non_negative_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a finite number >= 0: {value}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    number = _non_negative_float(value)
+    if number == 0:
+        raise argparse.ArgumentTypeError("must be > 0")
     return number
 
 
@@ -221,6 +301,33 @@ def _cmd_clean(args: argparse.Namespace) -> int:
                     note=args.format not in ("json", "jsonl"))
     sink.close()
     return 1 if failed else 0
+
+
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    try:
+        from .fetch import FetchOptions
+        from .fetch._command import UsageError, run_fetch
+    except ImportError as exc:
+        _error(f"fetch needs the 'fetch' extra (pip install 'cleannews[fetch]'): {exc}")
+        return 2
+    changes: dict[str, Any] = {
+        "concurrency": args.concurrency, "per_host": args.per_host, "delay": args.delay,
+        "respect_robots": not args.ignore_robots, "retries": args.retries,
+        "backoff": args.backoff, "timeout": args.timeout,
+        "connect_timeout": args.connect_timeout, "read_timeout": args.read_timeout,
+        "max_bytes": args.max_bytes, "max_redirects": args.max_redirects,
+        "clean_workers": args.workers, "save_raw": args.save_raw,
+    }
+    if args.user_agent:
+        changes["user_agent"] = args.user_agent
+    try:
+        return run_fetch(args.urls, args.output, fetch_options=FetchOptions(**changes),
+                         options=options_from_args(args), resume=args.resume,
+                         overwrite=args.overwrite, progress=not args.no_progress,
+                         log_every=args.log_every)
+    except UsageError as exc:
+        _error(str(exc))
+        return 2
 
 
 def _make_sink(args: argparse.Namespace) -> _StdoutSink | _DirSink | None:

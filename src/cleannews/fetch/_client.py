@@ -1,0 +1,163 @@
+"""HTTP: the shared httpx client, one attempt at one page, and the retry policy.
+
+One attempt streams the response, checks status and Content-Type before reading any of
+the body, and reads at most `FetchOptions.max_bytes` (decoded).  Every failure becomes a
+`FetchError` with a kind from `ERROR_KINDS`; `retry_wait` says whether and when to retry.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import re
+import time
+from dataclasses import dataclass
+
+import httpx
+
+from ._body import ACCEPT_ENCODING, read_limited
+from ._options import FetchOptions
+from ._records import FetchError
+
+__all__ = ["Page", "fetch_page", "is_html", "make_client", "parse_retry_after", "retry_wait", "transport_error"]
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_MIME = re.compile(r"^\s*([^;\s]+)")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched HTML page: the decoded (decompressed) body and what came with it."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str | None
+    body: bytes
+
+
+def make_client(opts: FetchOptions) -> httpx.AsyncClient:
+    """The client every request of a run shares: keep-alive pool sized to `concurrency`,
+    redirects followed up to `max_redirects`, HTTP/2 offered when `h2` is installed."""
+    try:
+        import h2  # noqa: F401
+        http2 = opts.http2
+    except ImportError:  # pragma: no cover - depends on the installation
+        http2 = False
+    return httpx.AsyncClient(
+        http2=http2,
+        follow_redirects=True,
+        max_redirects=opts.max_redirects,
+        timeout=httpx.Timeout(opts.read_timeout, connect=opts.connect_timeout,
+                              pool=opts.timeout),
+        limits=httpx.Limits(max_connections=opts.concurrency,
+                            max_keepalive_connections=opts.concurrency),
+        headers={"User-Agent": opts.user_agent, "Accept-Encoding": ACCEPT_ENCODING,
+                 "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"},
+        trust_env=False,
+    )
+
+
+def is_html(content_type: str | None) -> bool:
+    """Whether a Content-Type may hold a web page (a missing one may: we let it through)."""
+    if not content_type or not content_type.strip():
+        return True
+    match = _MIME.match(content_type)
+    mime = match.group(1).lower() if match else ""
+    return mime in _HTML_TYPES
+
+
+async def fetch_page(client: httpx.AsyncClient, url: str, opts: FetchOptions) -> Page:
+    """One GET of `url`, redirects included.  Raises `FetchError` for every failure.
+
+    Cost: one request per redirect hop; the body is read only for a 2xx HTML answer
+    (error answers are closed unread).  The caller bounds the total time.
+    """
+    try:
+        async with client.stream("GET", url, follow_redirects=True) as response:
+            final_url = str(response.url)
+            status = response.status_code
+            content_type = response.headers.get("content-type")
+            if status >= 400:
+                raise FetchError("http_error", f"HTTP {status} {response.reason_phrase}".rstrip(),
+                                 status=status, final_url=final_url,
+                                 retry_after=parse_retry_after(response.headers.get("retry-after")))
+            if status >= 300:  # a redirect without a usable Location
+                raise FetchError("http_error", f"HTTP {status} without a usable Location",
+                                 status=status, final_url=final_url)
+            if not is_html(content_type):
+                raise FetchError("not_html", f"Content-Type {content_type!r} is not HTML",
+                                 status=status, final_url=final_url)
+            declared = _content_length(response)
+            if declared is not None and declared > opts.max_bytes:
+                raise FetchError("too_large", f"Content-Length {declared} over the "
+                                 f"{opts.max_bytes} byte limit", status=status, final_url=final_url)
+            try:
+                body = await read_limited(response.aiter_raw(),
+                                          response.headers.get("content-encoding"), opts.max_bytes)
+            except FetchError as exc:
+                exc.status, exc.final_url = status, final_url
+                raise
+            return Page(url=url, final_url=final_url, status=status,
+                        content_type=content_type, body=body)
+    except FetchError:
+        raise
+    except httpx.HTTPError as exc:
+        raise transport_error(exc) from None
+
+
+def transport_error(exc: httpx.HTTPError, prefix: str = "") -> FetchError:
+    """The `FetchError` for an httpx exception (kind by exception class)."""
+    if isinstance(exc, httpx.TooManyRedirects):
+        kind = "too_many_redirects"
+    elif isinstance(exc, httpx.TimeoutException):
+        kind = "timeout"
+    elif isinstance(exc, httpx.ConnectError):
+        kind = "connect_error"
+    elif isinstance(exc, httpx.UnsupportedProtocol):  # e.g. a redirect to file: or ftp:
+        kind = "unsupported_scheme"
+    else:
+        kind = "network_error"
+    return FetchError(kind, f"{prefix}{type(exc).__name__}: {_message(exc)}")
+
+
+def retry_wait(error: FetchError, attempt: int, opts: FetchOptions,
+               rng: random.Random | None = None) -> float | None:
+    """Seconds to wait before attempt ``attempt + 1``, or None when not to retry.
+
+    Exponential backoff with jitter: ``backoff * 2**(attempt-1) * U[0.5, 1.5)``, capped
+    at `max_backoff`.  A ``Retry-After`` replaces it; one above `max_backoff` means no retry.
+    """
+    if not error.retryable or attempt > opts.retries:
+        return None
+    if error.retry_after is not None:
+        return error.retry_after if error.retry_after <= opts.max_backoff else None
+    factor = (rng or random).uniform(0.5, 1.5)
+    return min(opts.max_backoff, opts.backoff * 2 ** (attempt - 1) * factor)
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds from a ``Retry-After`` value (delta seconds or an HTTP date), else None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def _content_length(response: httpx.Response) -> int | None:
+    try:
+        return int(response.headers.get("content-length", ""))
+    except ValueError:
+        return None
+
+
+def _message(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__
