@@ -46,3 +46,21 @@ def test_blog_post_inside_a_widget_survives_the_sidebar_rule():
     assert article.is_article
     assert "You can download it" in article.text
     assert "Archive 3" not in article.text
+
+
+def test_page_state_classes_on_body_do_not_make_everything_a_comment():
+    """<body class="cookies-not-set"> is a flag, not a consent manager around the article."""
+    page = (f'<html><body class="single-post cookies-not-set"><main><article>'
+            f'<div class="entry__content steady-paywall-container"><p>{LINE * 3}</p><p>{LINE * 2}</p></div>'
+            f'</article></main></body></html>')
+    body = _body(page)
+    assert named_body(body).get("class") == "entry__content steady-paywall-container"
+    assert prose_center(body) is not None
+    assert LINE in cleannews.clean(page).text
+
+
+def test_prose_center_skips_a_comment_thread_with_more_paragraphs():
+    comments = "".join(f"<p>{LINE} Comment {i}.</p>" for i in range(8))
+    body = _body(f'<html><body><div id="story"><p>{LINE * 2}</p><p>{LINE * 2}</p></div>'
+                 f'<div id="comments">{comments}</div></body></html>')
+    assert prose_center(body).get("id") == "story"

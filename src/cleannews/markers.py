@@ -65,7 +65,7 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
 def prose_center(body: HtmlElement) -> HtmlElement | None:
     """The element whose ``<p>`` children (or ``<br>``-separated lines) hold the most text:
     where the article's paragraphs sit, nearly always.  None when no such element holds
-    `PROSE_CENTER_MIN_CHARS`, or when it sits in a reader comment.  Cost: one text read per
+    `PROSE_CENTER_MIN_CHARS` outside reader comments (skipped).  Cost: one text read per
     ``<p>``, one string length per ``<br>``.
     """
     totals: dict[HtmlElement, int] = {}
@@ -85,7 +85,10 @@ def prose_center(body: HtmlElement) -> HtmlElement | None:
                 totals[parent] = totals.get(parent, 0) + len(chars)
     if not totals:
         return None
-    ranked = sorted(totals, key=totals.__getitem__, reverse=True)[:3]
+    # Reader comments and consent managers may hold more paragraphs than the article: skip them.
+    ranked = [el for el in sorted(totals, key=totals.__getitem__, reverse=True)[:6] if not _in_comments(el)][:3]
+    if not ranked:
+        return None
     center = ranked[0]
     if totals[center] < PROSE_CENTER_MIN_CHARS:
         return None
@@ -96,8 +99,6 @@ def prose_center(body: HtmlElement) -> HtmlElement | None:
         visible = [c for c in ranked[1:] if totals[c] >= 0.3 * totals[center] and not _inside_hidden(c)]
         if visible:
             center = visible[0]
-    if any(_NOT_ARTICLE_SIGNATURE_RE.search(attribute_signature(a)) for a in (center, *center.iterancestors())):
-        return None
     return center
 
 
@@ -117,9 +118,14 @@ def named_body(body: HtmlElement) -> HtmlElement | None:
         return None  # a repeated name marks the items of a list (comments, teasers), not the post
     if len(element_text(best)) < BODY_NAME_MIN_CHARS:
         return None
-    if any(_NOT_ARTICLE_SIGNATURE_RE.search(attribute_signature(a)) for a in (best, *best.iterancestors())):
-        return None
-    return best
+    return None if _in_comments(best) else best
+
+
+def _in_comments(el: HtmlElement) -> bool:
+    """`el` sits in a reader comment or a consent manager (by its or its ancestors' names;
+    not ``<body>``'s or ``<html>``'s, whose classes are page-state flags like 'cookies-not-set')."""
+    return any(_NOT_ARTICLE_SIGNATURE_RE.search(attribute_signature(a))
+               for a in (el, *el.iterancestors()) if a.tag not in ("body", "html"))
 
 
 def _inside_hidden(el: HtmlElement) -> bool:
