@@ -5,22 +5,26 @@ or oversized input, and even a crash inside `clean()`, all become a `Record` who
 `error` is a one-line message and whose `error_kind` is machine-readable:
 
     ``not_found``, ``unreadable``, ``empty``, ``binary``, ``not_html``, ``too_large``,
-    ``internal``.
+    ``internal``, and with worker processes ``timeout`` and ``worker_crash``.
 
 A page that is HTML but has no article body is *not* an error: its record carries an
 `Article` with ``is_article=False``.
 
     >>> for record in run_batch(iter_inputs(["pages/"]), Options()):
     ...     print(record.source, record.error or record.article.title)
+
+``run_batch(..., workers=N)`` cleans in N processes (`cleannews.pool`): a page that runs
+past `page_timeout` or kills its worker becomes an error record and the batch goes on.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
 from ._api import clean
@@ -44,7 +48,8 @@ __all__ = [
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 
 #: Every value `Record.error_kind` can take.
-ERROR_KINDS = ("not_found", "unreadable", "empty", "binary", "not_html", "too_large", "internal")
+ERROR_KINDS = ("not_found", "unreadable", "empty", "binary", "not_html", "too_large", "internal",
+               "timeout", "worker_crash")
 
 _SNIFF_BINARY = 8 * 1024
 _SNIFF_MARKUP = 64 * 1024
@@ -183,15 +188,45 @@ def _clean_bytes(source: str, data: bytes, options: Options) -> Record:
     return Record(source, article=article)
 
 
-def run_batch(items: Iterable[InputItem], options: Options | None = None) -> Iterator[Record]:
-    """Clean `items` one after the other, yielding each `Record` as soon as it is ready.
+def run_batch(items: Iterable[InputItem], options: Options | None = None, *, workers: int = 1,
+              ordered: bool = False, page_timeout: float | None = None,
+              chunksize: int = 4) -> Iterator[Record]:
+    """Clean `items`, yielding each `Record` as soon as it is ready.
 
-    A generator: it never holds more than one page in memory, so it suits huge folders
-    and pipes.  Errors come out as records (see `Record.error_kind`).
+    A generator that holds at most a few pages at a time, so it suits huge folders and
+    pipes.  Errors come out as records (see `Record.error_kind`).
+
+    With ``workers=1`` and no `page_timeout` the pages are cleaned here, one after the
+    other, in input order.  Otherwise `workers` processes clean them (files are read by
+    the workers; standard input is read here first): a page past `page_timeout` seconds
+    gives a ``timeout`` record, one that kills its worker a ``worker_crash`` record, and
+    the batch goes on.  Records come in completion order unless `ordered`.
     """
     options = options or Options()
-    for item in items:
-        yield clean_one(item, options)
+    if workers <= 1 and page_timeout is None:
+        for item in items:
+            yield clean_one(item, options)
+        return
+    from .pool import imap_isolated  # multiprocessing machinery only when asked for
+
+    yield from imap_isolated(functools.partial(clean_one, options=options),
+                             (_load_stdin(item, options.max_input_bytes) for item in items),
+                             on_failure=_failure_record, workers=workers, ordered=ordered,
+                             timeout=page_timeout, chunksize=chunksize)
+
+
+def _load_stdin(item: InputItem, limit: int) -> InputItem:
+    """Standard input is this process's: read it here, so a worker gets the bytes."""
+    if not item.stdin:
+        return item
+    try:
+        return replace(item, stdin=False, data=_read_stdin(limit))
+    except _Refused as refusal:
+        return replace(item, stdin=False, error=refusal.message, error_kind=refusal.kind)
+
+
+def _failure_record(item: InputItem, kind: str, message: str) -> Record:
+    return Record(item.source, error=one_line(message), error_kind=kind)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -9,6 +9,11 @@
 Exit status: 0 when every input was cleaned (non-articles included), 1 when any input
 failed (or the output pipe closed early), 2 for usage errors.  Every failure is one line
 on stderr, ``cleannews: error: PATH: message``; stdout only ever carries documents.
+
+    cleannews warc FILE.warc[.gz]... -o OUT.jsonl [--resume] [--dask SCHEDULER_ADDRESS]
+
+``clean`` and ``warc`` clean in ``--workers N`` processes (default: one per core), each
+page under ``--page-timeout``; output comes as pages complete unless ``--ordered``.
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ from typing import Any, TextIO
 from . import __version__
 from .article import Article
 from .batch import Record, iter_inputs, one_line, run_batch
+from .jsonl import JsonlWriter, resume_keys
 from .options import Options
+from .pool import default_workers
 from .rules import rule_names
 
 __all__ = [
@@ -51,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_clean_command(commands)
+    _add_warc_command(commands)
     _add_fetch_command(commands)
     return parser
 
@@ -64,11 +72,62 @@ def _add_clean_command(commands: Any) -> None:
     cmd.add_argument("-f", "--format", choices=list(FORMATS), default="text",
                      help="output format (default: text)")
     cmd.add_argument("-o", "--output", metavar="DIR",
-                     help="write one file per input into DIR instead of stdout")
+                     help="write one file per input into DIR instead of stdout; with -f jsonl, "
+                          "a name ending in .jsonl is one JSONL file")
     cmd.add_argument("--explain", action="store_true",
                      help="list removed blocks on stderr; add 'removed' to JSON output")
+    cmd.add_argument("--resume", action="store_true",
+                     help="with -f jsonl -o OUT.jsonl: skip inputs already in OUT.jsonl and append")
+    _add_pool_flags(cmd)
     _add_option_flags(cmd)
     cmd.set_defaults(handler=_cmd_clean)
+
+
+def _add_warc_command(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "warc", help="clean the HTML responses of WARC files into JSONL",
+        description="Read WARC files (plain or gzip) and write one JSONL record per HTML "
+                    "response with status 200, with the fields of 'cleannews fetch' records "
+                    "plus warc_file, warc_record_id and warc_date (url is the WARC-Target-URI). "
+                    "Other responses are skipped and counted; an unreadable file is one error "
+                    "record.  Needs the 'warc' extra.  Exit status 0 when every page was "
+                    "cleaned, 1 when some failed, 2 for usage errors.")
+    cmd.add_argument("paths", nargs="+", metavar="FILE.warc[.gz]", help="WARC files")
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
+                     help="JSONL file to write (- for stdout)")
+    cmd.add_argument("--resume", action="store_true",
+                     help="skip WARC records already in OUT.jsonl and append the rest")
+    cmd.add_argument("--overwrite", action="store_true", help="replace an existing OUT.jsonl")
+    cmd.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
+                     help="run on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of local "
+                          "processes; one task per WARC file; needs the 'dask' extra")
+    _add_pool_flags(cmd)
+    _add_option_flags(cmd)
+    cmd.set_defaults(handler=_cmd_warc)
+
+
+#: ``--page-timeout`` when worker processes run and none is given.
+DEFAULT_PAGE_TIMEOUT = 60.0
+
+
+def _add_pool_flags(cmd: argparse.ArgumentParser) -> None:
+    """--workers, --ordered, --page-timeout (commands that clean many pages)."""
+    group = cmd.add_argument_group("worker processes")
+    group.add_argument("--workers", type=_positive_int, default=default_workers(), metavar="N",
+                       help="processes that clean pages (default: one per core, here "
+                            f"{default_workers()}); 1 cleans in this process")
+    group.add_argument("--ordered", action="store_true",
+                       help="output in input order (default: as pages complete)")
+    group.add_argument("--page-timeout", type=_positive_float, metavar="S",
+                       help="a page still running after S seconds is stopped (its worker is "
+                            f"replaced) and becomes an error record (default: {DEFAULT_PAGE_TIMEOUT:g} "
+                            "with --workers > 1; with --workers 1 it runs one worker process)")
+
+
+def _page_timeout(args: argparse.Namespace) -> float | None:
+    if args.page_timeout is not None:
+        return float(args.page_timeout)
+    return DEFAULT_PAGE_TIMEOUT if args.workers > 1 else None
 
 
 def _add_fetch_command(commands: Any) -> None:
@@ -286,6 +345,23 @@ class _DirSink:
         pass
 
 
+class _JsonlFileSink:
+    """Appends one JSONL record per input to a file, flushed as it comes (resumable)."""
+
+    def __init__(self, path: str, *, explain: bool, resume: bool) -> None:
+        self.explain = explain
+        self.done: set[str] = set()
+        if resume:
+            self.done, _bad, _cut = resume_keys(path, lambda r: r.get("source"))
+        self.writer = JsonlWriter(path, append=resume)
+
+    def emit(self, record: Record) -> None:
+        self.writer.write(record.to_dict(include_removed=self.explain))
+
+    def close(self) -> None:
+        self.writer.close()
+
+
 class _OutputError(Exception):
     """Writing the output of one input failed; the message names the target."""
 
@@ -294,13 +370,38 @@ class _OutputError(Exception):
 
 def _cmd_clean(args: argparse.Namespace) -> int:
     options = options_from_args(args)
+    if args.resume and not _jsonl_file(args):
+        _error("--resume needs -f jsonl and -o OUT.jsonl")
+        return 2
     sink = _make_sink(args)
     if sink is None:
         return 1
-    failed = _drain(run_batch(iter_inputs(args.paths), options), sink, args.explain,
-                    note=args.format not in ("json", "jsonl"))
-    sink.close()
+    items = iter_inputs(args.paths)
+    if isinstance(sink, _JsonlFileSink) and sink.done:
+        items = (item for item in items if item.source not in sink.done)
+    records = run_batch(items, options, workers=args.workers, ordered=args.ordered,
+                        page_timeout=_page_timeout(args))
+    try:
+        failed = _drain(records, sink, args.explain, note=args.format not in ("json", "jsonl"))
+    finally:
+        sink.close()
     return 1 if failed else 0
+
+
+def _cmd_warc(args: argparse.Namespace) -> int:
+    from .warc_run import UsageError, run_warc
+
+    try:
+        return run_warc(args.paths, args.output, options=options_from_args(args), workers=args.workers,
+                        ordered=args.ordered, page_timeout=_page_timeout(args), resume=args.resume,
+                        overwrite=args.overwrite, dask_address=args.dask)
+    except (UsageError, ImportError) as exc:
+        _error(str(exc))
+        return 2
+
+
+def _jsonl_file(args: argparse.Namespace) -> bool:
+    return args.format == "jsonl" and (args.output or "").endswith(".jsonl")
 
 
 def _cmd_fetch(args: argparse.Namespace) -> int:
@@ -330,7 +431,13 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
         return 2
 
 
-def _make_sink(args: argparse.Namespace) -> _StdoutSink | _DirSink | None:
+def _make_sink(args: argparse.Namespace) -> _StdoutSink | _DirSink | _JsonlFileSink | None:
+    if _jsonl_file(args):
+        try:
+            return _JsonlFileSink(args.output, explain=args.explain, resume=args.resume)
+        except OSError as exc:
+            _error(f"cannot write {args.output}: {exc.strerror or exc}")
+            return None
     if args.output is None:
         multi = len(args.paths) > 1 or any(os.path.isdir(p) for p in args.paths)
         return _StdoutSink(sys.stdout, args.format, multi, args.explain)
@@ -343,7 +450,7 @@ def _make_sink(args: argparse.Namespace) -> _StdoutSink | _DirSink | None:
     return _DirSink(folder, args.format, args.explain)
 
 
-def _drain(records: Iterable[Record], sink: _StdoutSink | _DirSink, explain: bool,
+def _drain(records: Iterable[Record], sink: _StdoutSink | _DirSink | _JsonlFileSink, explain: bool,
            note: bool) -> bool:
     """Emit every record; report problems on stderr.  True when any input failed."""
     failed = False

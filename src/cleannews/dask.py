@@ -1,0 +1,142 @@
+"""cleannews on Dask: WARC files or HTML files as a `dask.bag` of records, written as shards.
+
+Needs the ``dask`` extra (``pip install 'cleannews[dask]'``: dask[bag], distributed,
+pyarrow and the WARC readers); the core never imports this module.
+
+    from dask.distributed import Client
+    from cleannews.dask import records_bag, write_records
+
+    client = Client("tcp://scheduler:8786")          # or Client() for a local cluster
+    bag = records_bag(["a.warc.gz", "b.warc.gz"])     # one partition per WARC file
+    write_records(bag, "out/", format="parquet")      # out/part-00000.parquet, ...
+
+The same code runs on a laptop (no Client: Dask's default scheduler) or on a cluster.
+Records are those of `cleannews warc` (see `cleannews.records`) or, for HTML files, those
+of ``cleannews clean -f jsonl``.  Isolation differs from the local pool: a page that kills
+a Dask worker fails its partition after Dask's own retries, and no per-page timeout applies.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+try:
+    import dask
+    import dask.bag as db
+except ImportError as exc:  # pragma: no cover - depends on the install
+    raise ImportError(f"cleannews.dask needs the 'dask' extra: pip install 'cleannews[dask]' ({exc})") from None
+
+from .batch import InputItem, clean_one, iter_inputs
+from .options import Options
+from .warc import WarcFileError, file_error_record, iter_warc_pages, page_record
+
+__all__ = ["WARC_SUFFIXES", "cluster_records", "record_schema", "records_bag", "write_records"]
+
+#: File names taken as WARC files (others are HTML files or folders of them).
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+def records_bag(paths: Sequence[str], *, options: Options | None = None,
+                files_per_partition: int = 64) -> db.Bag:
+    """A bag of one record per HTML page of `paths`, computed lazily.
+
+    Paths ending in `WARC_SUFFIXES` are WARC files (one partition each; their records are
+    those of `cleannews warc`); any other path is an HTML file or a folder walked like
+    ``cleannews clean`` does (on this machine, now), `files_per_partition` files per
+    partition.  Give WARC files or HTML paths, not both.  Cost here: the folder walk only;
+    the cleaning happens when the bag is computed, where the scheduler runs it.
+    """
+    options = options or Options()
+    warcs = [p for p in paths if p.endswith(WARC_SUFFIXES)]
+    if warcs and len(warcs) != len(paths):
+        raise ValueError("give either WARC files or HTML files/folders, not both")
+    if warcs:
+        return db.from_sequence(warcs, npartitions=len(warcs)).map_partitions(_warc_partition, options)
+    items = [item for item in iter_inputs(paths) if not item.stdin]
+    if not items:
+        return db.from_sequence([], npartitions=1)
+    return db.from_sequence(items, partition_size=files_per_partition).map(_html_record, options)
+
+
+def _warc_partition(paths: Sequence[str], options: Options) -> list[dict[str, Any]]:
+    out = []
+    for page in iter_warc_pages(paths, max_bytes=options.max_input_bytes):
+        out.append(file_error_record(page) if isinstance(page, WarcFileError) else page_record(page, options))
+    return out
+
+
+def _html_record(item: InputItem, options: Options) -> dict[str, Any]:
+    return clean_one(item, options).to_dict()
+
+
+def write_records(bag: db.Bag, folder: str, *, format: str = "jsonl", compute: bool = True) -> list[str]:
+    """Write `bag` as one shard per partition into `folder`: ``part-00000.jsonl`` (UTF-8
+    JSON lines) or ``part-00000.parquet`` (`record_schema`).  Returns the shard paths.
+
+    Each shard is written by the worker that computed its partition; nothing passes through
+    this process.  With ``compute=False`` nothing runs and the paths are those to come.
+    """
+    if format not in ("jsonl", "parquet"):
+        raise ValueError(f"format must be 'jsonl' or 'parquet', not {format!r}")
+    os.makedirs(folder, exist_ok=True)
+    parts = bag.to_delayed()
+    paths = [os.path.join(folder, f"part-{i:05d}.{format}") for i in range(len(parts))]
+    writer = _write_jsonl if format == "jsonl" else _write_parquet
+    tasks = [dask.delayed(writer)(part, path) for part, path in zip(parts, paths, strict=True)]
+    if compute:
+        dask.compute(*tasks)
+    return paths
+
+
+def _write_jsonl(records: list[dict[str, Any]], path: str) -> str:
+    with open(path, "w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def _write_parquet(records: list[dict[str, Any]], path: str) -> str:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist(records, schema=record_schema()), path)
+    return path
+
+
+def record_schema() -> Any:
+    """The Arrow schema of the Parquet shards: every key of a `cleannews warc` record, and
+    ``source`` for records of HTML files (a key a record lacks is null)."""
+    import pyarrow as pa
+
+    text, strings = pa.string(), pa.list_(pa.string())
+    return pa.schema([
+        ("source", text), ("url", text), ("final_url", text), ("status", pa.int32()), ("ok", pa.bool_()),
+        ("error", pa.struct([("kind", text), ("message", text)])), ("fetched_at", text),
+        ("elapsed_ms", pa.int64()), ("attempts", pa.int32()), ("content_type", text),
+        ("warc_file", text), ("warc_record_id", text), ("warc_date", text),
+        ("canonical_url", text), ("title", text), ("text", text), ("is_article", pa.bool_()),
+        ("reason", text), ("page_type", text), ("authors", strings), ("published", text),
+        ("modified", text), ("site_name", text), ("lang", text), ("description", text),
+        ("image", text), ("tags", strings), ("categories", strings), ("comments", text),
+    ])
+
+
+def cluster_records(paths: Sequence[str], address: str, *, options: Options | None = None,
+                    ordered: bool = False) -> Iterator[dict[str, Any]]:
+    """Run `records_bag` on the Dask scheduler at `address` and yield its records here,
+    partition by partition (in completion order unless `ordered`).
+
+    Cost here: one partition's records at a time (a WARC file's worth).
+    """
+    from dask.distributed import Client, as_completed
+
+    with Client(address) as client:  # as_completed needs it as the default client
+        futures = client.compute(records_bag(paths, options=options).to_delayed())
+        stream = futures if ordered else as_completed(futures)
+        for future in stream:
+            records = future.result()
+            future.release()
+            yield from records

@@ -1,0 +1,103 @@
+"""`cleannews.dask` on a real `dask.distributed` cluster (two worker processes on loopback):
+the same records as the local run, and shards that read back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastwarc")
+distributed = pytest.importorskip("distributed")
+pq = pytest.importorskip("pyarrow.parquet")
+
+from cleannews.batch import iter_inputs, run_batch  # noqa: E402
+from cleannews.cli import main  # noqa: E402
+from cleannews.dask import cluster_records, records_bag, write_records  # noqa: E402
+from cleannews.records import TIMING_FIELDS  # noqa: E402
+from cleannews.warc import file_error_record, iter_warc_pages, page_record, WarcFileError  # noqa: E402
+
+from warc_pages import article, corrupt_gzip, mixed_warc  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  scheduler_port=0, dashboard_address=None) as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="module")
+def warcs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    folder = tmp_path_factory.mktemp("warcs")
+    mixed_warc(folder / "a.warc.gz", 0, 4)
+    mixed_warc(folder / "b.warc", 10, 3)
+    mixed_warc(folder / "c.warc.gz", 20, 12)
+    corrupt_gzip(folder / "c.warc.gz")
+    return [str(folder / name) for name in ("a.warc.gz", "b.warc", "c.warc.gz")]
+
+
+def untimed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in row.items() if k not in TIMING_FIELDS} for row in rows]
+
+
+def local_records(paths: list[str]) -> list[dict[str, Any]]:
+    return [file_error_record(p) if isinstance(p, WarcFileError) else page_record(p)
+            for p in iter_warc_pages(paths)]
+
+
+def test_the_cluster_gives_exactly_the_records_of_the_local_run(cluster: Any, warcs: list[str]) -> None:
+    local = local_records(warcs)
+    assert any(not r["ok"] for r in local) and sum(r["ok"] for r in local) > 7  # the corrupt file counts too
+    remote = list(cluster_records(warcs, cluster.scheduler_address, ordered=True))
+    assert untimed(remote) == untimed(local)
+
+
+def test_warc_cli_with_dask_matches_the_local_pool(cluster: Any, warcs: list[str], tmp_path: Path) -> None:
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert main(["warc", *warcs, "-o", str(local), "--workers", "2"]) == 1  # the corrupt file
+    assert main(["warc", *warcs, "-o", str(remote), "--dask", cluster.scheduler_address]) == 1
+
+    def rows(path: Path) -> list[dict[str, Any]]:
+        out = untimed([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()])
+        return sorted(out, key=lambda r: (r["warc_file"], r["warc_record_id"] or ""))
+
+    assert rows(remote) == rows(local)
+
+
+def test_shards_read_back_as_the_records(cluster: Any, warcs: list[str], tmp_path: Path) -> None:
+    expected = untimed(local_records(warcs))
+    with distributed.Client(cluster.scheduler_address):
+        bag = records_bag(warcs)
+        assert bag.npartitions == 3
+        jsonl = write_records(bag, str(tmp_path / "jsonl"))
+        parquet = write_records(bag, str(tmp_path / "parquet"), format="parquet")
+    assert [Path(p).name for p in parquet] == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    assert [Path(p).name for p in jsonl] == ["part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
+    from_jsonl = [json.loads(line) for p in jsonl for line in Path(p).read_text(encoding="utf-8").splitlines()]
+    assert untimed(from_jsonl) == expected
+    table = pq.read_table(str(tmp_path / "parquet"))
+    assert table.num_rows == len(expected)
+    rows = sorted(table.to_pylist(), key=lambda r: (r["warc_file"], r["warc_record_id"] or ""))
+    want = sorted(expected, key=lambda r: (r["warc_file"], r["warc_record_id"] or ""))
+    assert [(r["warc_record_id"], r["title"], r["text"], r["error"]) for r in rows] == \
+        [(r["warc_record_id"], r["title"], r["text"], r["error"]) for r in want]
+
+
+def test_html_files_make_the_records_of_clean_jsonl(cluster: Any, tmp_path: Path) -> None:
+    for n in range(5):
+        (tmp_path / f"p{n}.html").write_text(article(n), encoding="utf-8")
+    (tmp_path / "empty.html").write_text("")
+    expected = [r.to_dict() for r in run_batch(iter_inputs([str(tmp_path)]))]
+    with distributed.Client(cluster.scheduler_address):
+        got = records_bag([str(tmp_path)], files_per_partition=2).compute()
+    assert got == expected
+    assert any("error" in r for r in got)
+
+
+def test_warc_and_html_paths_do_not_mix(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="not both"):
+        records_bag(["a.warc.gz", "page.html"])
