@@ -120,6 +120,10 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     blocks = _render(selection.nodes, meta, opts, measure, facts, removed)
     summary = meta.description if _declares_article(meta) else None
     page_weight = weight(element_text(body))
+    if not blocks and page_weight < opts.min_body_chars:
+        # Nothing scored on a near-empty page (a few words, or lines inside one link): what is
+        # left after the rules is all the page says; `judge_article` weighs it as a tiny page.
+        blocks = _render([body], meta, opts, measure, facts, removed)
     verdict = judge_article(blocks, page_weight=page_weight, min_chars=opts.min_body_chars, declared_summary=summary)
     if not verdict.is_article and summary:
         blocks, verdict = _short_post(body, summary, meta, opts, measure, facts) or (blocks, verdict)
