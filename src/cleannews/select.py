@@ -220,8 +220,6 @@ TINY_PAGE_SHARE = 0.6
 STUB_MAX_WEIGHT = 300.0
 STUB_MAX_SHARE = 0.1
 TINY_PAGE_MIN_WEIGHT = 10.0
-# …unless the body is the whole page: a page that says only "Test" says "Test".
-WHOLE_PAGE_SHARE = 0.9
 CLIMB_MAX_LINK_DENSITY = 0.3
 CLIMB_LEVELS = 4
 # Only a node holding less than this share of the page's paragraph text climbs.
@@ -372,8 +370,7 @@ def judge_article(blocks: Sequence[Block], *, page_weight: float, min_chars: int
 
     `page_weight`: the weighted characters of the whole page after the boilerplate rules.
     A short body is still an article when it is nearly all the page has (a one-line blog
-    post, a short notice) and at least an eighth of `min_chars` (any length when it is the
-    whole page); a short body on a page full
+    post, a short notice) and at least an eighth of `min_chars`; a short body on a page full
     of other text is a stub.  It is also an article when it is, word for word, the
     `declared_summary`: the description of a page that declares itself an article
     (og:type or JSON-LD), which for a short post is the whole post.
@@ -383,8 +380,7 @@ def judge_article(blocks: Sequence[Block], *, page_weight: float, min_chars: int
     total = sum(weight(b.text) for b in blocks)
     if total < STUB_MAX_WEIGHT and is_declared_summary(blocks, declared_summary):
         return Verdict(True, "")
-    tiny_page = total >= TINY_PAGE_SHARE * page_weight and (
-        total >= max(TINY_PAGE_MIN_WEIGHT, min_chars / 8) or total >= WHOLE_PAGE_SHARE * page_weight)
+    tiny_page = total >= max(TINY_PAGE_MIN_WEIGHT, min_chars / 8) and total >= TINY_PAGE_SHARE * page_weight
     if total < min_chars and not tiny_page:
         return Verdict(False, f"too little body text ({int(total)} < {min_chars} weighted characters)")
     if total < STUB_MAX_WEIGHT and total < STUB_MAX_SHARE * page_weight:
