@@ -23,12 +23,13 @@ _PREFIX_RE = re.compile(
     r"\s*[:：/／|｜=]?\s*", re.I)
 # Words after the names: roles and desks ("山田太郎記者", "Jane Doe, Staff Writer").
 _SUFFIX_RE = re.compile(
-    r"(?:\s*[,|｜/／]\s*(?:staff|senior|chief|contributing|special)?\s*"
+    r"(?:(?:\s*[,|｜/／]\s*|\s+)(?:[^\W\d_]+\s+)?"
     r"(?:writer|reporter|correspondent|editor|contributor|columnist)s?\b.*"
     r"|\s*(?:記者|特派員|編集委員|論説委員|通信員|撮影|报道|記)\s*$)", re.I)
 # A newsroom desk before a Japanese/Chinese name: "社会部　石田真央", "北京支局 王芳".
 _DESK_RE = re.compile(r"^[^\s\d]{1,8}(?:部|局|支社|編集室|编辑部)\s+(?=\S)")
-_NOISE_RE = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|\(@?\w+\)|@\w+|\([^)]*\)|（[^）]*）")
+_NOISE_RE = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+|\s*(?:\([^)]*\)|（[^）]*）)\s*$")
+_LABEL_BY_RE = re.compile(r"^.*?\s(?:by|par|von|por)\s+(?=\S)", re.I)  # "Tech Industry by Jane Doe"
 _SPLIT_RE = re.compile(
     r"\s*(?:;|\b(?:edited|photos?|illustrations?)\s+by\b|、|，|／|\band\b|\bund\b|\bet\b|&|\+|\|)\s*", re.I)
 _NOT_NAMES = frozenset(
@@ -53,7 +54,7 @@ def author_names(raw: str | None) -> list[str]:
     text = collapse_space(_NOISE_RE.sub(" ", raw))
     if not text or len(text) > 200:
         return []
-    text = _cut_date(text)
+    text = _LABEL_BY_RE.sub("", _cut_date(text))
     for _ in range(2):  # "By: 記者 …" has two prefixes
         text = _PREFIX_RE.sub("", text).strip(" :：,.-–—|")
     text = _DESK_RE.sub("", _SUFFIX_RE.sub("", text)).strip(" :：,.-–—|")
@@ -73,8 +74,8 @@ def _cut_date(text: str) -> str:
 
     Names hold no digits, so whatever follows one is a date, a count or an address."""
     m = _DIGIT_RE.search(text)
-    if not m:
-        return text
+    if not m or " " not in text[:m.start()].strip():
+        return text  # no digit, or a one-word handle such as "CC7567"
     words = text[:m.start()].split()
     while words and (is_month_name(words[-1].strip(".,")) or words[-1].strip(".,:").lower() in _DATE_WORDS):
         words.pop()

@@ -82,6 +82,8 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<![\d/.:]){_MO}/{_D}(?=\s*(?:[(（][^)）]{{1,3}}[)）])?\s*\d{{1,2}}:\d\d)(?![\d/])"), "year"),
 )
 
+_ISO_RE = re.compile(r"\s*(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d])")
+
 # What may follow a date: a weekday in brackets, then a time, then a zone.
 _TIME_RE = re.compile(
     r"\s*(?:[(（][^)）\d]{1,9}[)）])?"
@@ -104,6 +106,13 @@ def parse_date(text: str | None, *, year: int | None = None) -> datetime | None:
     """
     if not text:
         return None
+    iso = _ISO_RE.match(text)
+    if iso:  # the machine form of most metadata: no need for the general search
+        try:
+            day = datetime(int(iso["y"]), int(iso["mo"]), int(iso["d"]))
+        except ValueError:
+            return None
+        return _with_time((day.year, day.month, day.day), text, iso.end())
     s = unicodedata.normalize("NFKC", text[:300])
     best: tuple[int, re.Match[str], str] | None = None
     for pattern, kind in _DATE_PATTERNS:

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 from urllib.parse import urljoin
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ._jsonld import JsonLd, parse_blocks, texts
@@ -38,7 +39,7 @@ __all__ = ["Metadata", "extract_metadata", "settle_lang", "strip_site_suffix"]
 # trust order: OpenGraph and Twitter first, then Dublin Core, Parse.ly, Sailthru and the rest.
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
               "sailthru.title", "headline", "title")
-AUTHOR_KEYS = ("article:author", "og:article:author", "author", "dc.creator", "dcterms.creator",
+AUTHOR_KEYS = ("article:author", "og:article:author", "dc.creator", "dcterms.creator", "author",
                "parsely-author", "sailthru.author", "byl", "citation_author", "book:author", "creator")
 PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "og:published_time",
                   "datepublished", "published_time", "publishdate", "publish-date", "publish_date",
@@ -60,18 +61,15 @@ CATEGORY_KEYS = ("article:section", "parsely-section", "articlesection", "sectio
 LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 LD_MODIFIED = ("dateModified",)
 
-_SEPARATORS_RE = re.compile(r"\s+[-|–—:·»/]\s+|\s*[｜|]\s*|\s*::\s*|\s+-{2,}\s+|(?<=\S)[_]+(?=\S)|\s+\\\s+")
+_CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uff01-\uff60"
+_SEPARATORS_RE = re.compile(
+    rf"\s+[-|–—:·»/]\s+|\s*[｜|]\s*|\s*::\s*|\s+-{{2,}}\s+|(?<=\S)[_]+(?=\S)|\s+\\\s+|(?<=[{_CJK_CHAR}])-(?=[{_CJK_CHAR}])")
 _TAG_SPLIT_RE = re.compile(r"\s*[,，、;；]\s*")
 _LANG_RE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]|\s*$)")
 _HEAD_TAGS = ("meta", "script", "link", "title", "base", "html", "time", "h1")
-_TIME_MARKUP = etree.XPath("//*[@itemprop='datePublished' or @itemprop='dateModified' or @pubdate]")
-# Body elements whose own (first) text, spaces collapsed, is $core or the start or end of $ref.
-_OWN_TEXT = "normalize-space(translate(text(), '\u3000\u00a0', '  '))"
-_OWN_TEXT_AFFIX = etree.XPath(
-    f"//body//*[string-length({_OWN_TEXT}) >= $min and ({_OWN_TEXT} = $core"
-    f" or starts-with($ref, {_OWN_TEXT})"
-    f" or substring($ref, string-length($ref) - string-length({_OWN_TEXT}) + 1) = {_OWN_TEXT})]")
-_SEPARATOR_CHARS = " -_|｜:：–—·»/\\()（）[]【】「」<>《》~〜・"
+_HEADLINE_SCAN = 2000  # elements looked at for a headline in a plain element
+# Where a title may be cut into headline and site: separators, and brackets opening a source tag.
+_AFFIX_SEP_RE = re.compile(r"\s*[-_|｜:：–—·»/\\~〜・]+\s*|\s+(?=[(（【\[])")
 _BRACKETED_RE = re.compile(r"\s*(?:（[^（）]{1,40}）|\([^()]{1,40}\)|〈[^〈〉]{1,40}〉|【[^【】]{1,40}】)\s*")
 _TOKEN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\d_]+|\d+")
 _MIN_HEADLINE = 10  # weight (CJK x2.5) of the shortest part that can be a headline
@@ -83,7 +81,6 @@ class Metadata:
     """What `extract_metadata` found; every field may be empty."""
 
     title: str | None = None
-    headline: str | None = None  # the visible headline, when one matches the title
     authors: tuple[str, ...] = ()
     published: datetime | None = None
     modified: datetime | None = None
@@ -162,24 +159,23 @@ def extract_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     page = _Page(root, url)
     ld = page.ld
     site = _site_name(page)
-    title, headline_text, headline = _pick_title(page, site)
+    title, headline = _pick_title(page, site)
     modified = _date(page, LD_MODIFIED, MODIFIED_KEYS, "dateModified")
     zone: list[str] | None = None
     authors = _authors(page)
     if not authors:
         zone = header_zone(headline)
-        authors = visible_authors(root, zone)
+        authors = visible_authors(zone)
     published = _date(page, LD_PUBLISHED, PUBLISHED_KEYS, "datePublished")
     if published is None:
         zone = header_zone(headline) if zone is None else zone
         in_url = url_date(url)
         trusted = modified or in_url  # a year-less visible date takes its year from these
-        published = _plausible(visible_date(root, zone, trusted.year if trusted else None)) or in_url
+        published = _plausible(visible_date(zone, trusted.year if trusted else None)) or in_url
     canonical = page.links.get("canonical") or page.first(("og:url",))
     image = texts(ld.first("image", articles_only=True)) or [page.first(IMAGE_KEYS) or page.links.get("image_src")]
     return Metadata(
         title=title,
-        headline=headline_text,
         authors=tuple(authors),
         published=published,
         modified=modified,
@@ -207,37 +203,57 @@ def _site_name(page: _Page) -> str | None:
 
 
 def _authors(page: _Page) -> list[str]:
-    """Names from JSON-LD author/creator, then the author meta keys (URLs skipped)."""
+    """Names from JSON-LD author/creator, else from the first author meta key that has any
+    (every value of it: one ``<meta>`` per author); URLs skipped."""
     ld = page.ld
     raw = ld.names(ld.first("author", articles_only=True) or ld.first("creator", articles_only=True))
-    if not raw:
-        raw = [v for key in AUTHOR_KEYS for v in page.meta.get(key, ()) if not v.startswith(("http", "/"))][:1]
+    names = _names_in(raw)
+    for key in AUTHOR_KEYS:
+        if names:
+            break
+        names = _names_in([v for v in page.meta.get(key, ()) if not v.startswith(("http", "/"))])
+    return names
+
+
+def _names_in(values: list[str]) -> list[str]:
     names: list[str] = []
-    for value in raw:
+    for value in values:
         names.extend(n for n in author_names(value) if n not in names)
     return names
 
 
 def _date(page: _Page, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...], itemprop: str) -> datetime | None:
-    """JSON-LD, then meta keys, then ``<time>``/itemprop markup: the first value that parses."""
-    for key in ld_keys:
-        for value in texts(page.ld.first(key)):
-            if (date := _plausible(parse_date(value))) is not None:
+    """JSON-LD, then meta keys, then ``<time>``/itemprop markup: the first value that parses.
+    A UTC value yields to the same instant written in a local zone further down (so the
+    calendar day is the page's own)."""
+    found = None
+    for value in _date_values(page, ld_keys, meta_keys, itemprop):
+        date = _plausible(parse_date(value))
+        if date is None:
+            continue
+        if found is None:
+            found = date
+            if date.utcoffset() != timedelta(0):
                 return date
-    for value in page.values(meta_keys):
-        if (date := _plausible(parse_date(value))) is not None:
+        elif date.utcoffset() and date == found:
             return date
+    return found
+
+
+def _date_values(page: _Page, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...], itemprop: str) -> Iterator[str]:
+    """Date strings in trust order (lazily: later sources are read only when needed)."""
+    for key in ld_keys:
+        yield from texts(page.ld.first(key))
+    yield from page.values(meta_keys)
     for el in _time_markup(page, itemprop):
-        value = el.get("datetime") or el.get("content") or element_text(el)
-        if (date := _plausible(parse_date(value))) is not None:
-            return date
-    return None
+        yield el.get("datetime") or el.get("content") or element_text(el)
 
 
 def _time_markup(page: _Page, itemprop: str) -> list[HtmlElement]:
-    """Elements marked with `itemprop`, then (for the publication date) `<time datetime>`s."""
-    marked = [el for el in _TIME_MARKUP(page.root) if el.get("itemprop") == itemprop
-              or (itemprop == "datePublished" and el.get("pubdate") is not None)]
+    """``<time>`` elements: those marked with `itemprop` (or ``pubdate``) first, then, for the
+    publication date, the first few with a ``datetime``."""
+    marked = [t for t in page.times if t.get("itemprop") == itemprop
+              or (itemprop == "datePublished" and t.get("pubdate") is not None)]
     if itemprop == "datePublished":
         marked += [t for t in page.times if t.get("datetime") and t not in marked][:3]
     return marked
@@ -302,8 +318,8 @@ def strip_site_suffix(title: str, site_name: str | None = None, site_parts: tupl
     return collapse_space(title)
 
 
-def _pick_title(page: _Page, site: str | None) -> tuple[str | None, str | None, HtmlElement | None]:
-    """(title, visible headline text, headline element).
+def _pick_title(page: _Page, site: str | None) -> tuple[str | None, HtmlElement | None]:
+    """(title, headline element).
 
     The reference is the most trusted title source (JSON-LD headline, the `TITLE_KEYS`, then
     ``<title>``) without its site part; the visible headline is an ``<h1>`` matching it, else
@@ -315,26 +331,31 @@ def _pick_title(page: _Page, site: str | None) -> tuple[str | None, str | None, 
     head_title = page.head_title
     refs = [t for t in (ld_title, page.first(TITLE_KEYS), head_title) if t and t.strip()]
     if not refs:
-        return None, None, page.h1s[0] if page.h1s else None
+        return None, page.h1s[0] if page.h1s else None
     seps = list(_SEPARATORS_RE.finditer(head_title))
     head_site = (head_title[seps[-1].end():],) if seps else ()
-    cores = [strip_site_suffix(collapse_space(r), site, () if r is head_title else head_site,
-                               generic=r is head_title) for r in refs]
+
+    def core_of(ref: str) -> str:
+        return strip_site_suffix(collapse_space(ref), site, () if ref is head_title else head_site,
+                                 generic=ref is head_title)
+
+    top = core_of(refs[0])
     headings = [(_heading_text(h1), h1) for h1 in page.h1s[:6]]
     for text, h1 in headings:
-        if _covers(text, cores[0]):
-            return text, text, h1
+        if _covers(text, top):
+            return text, h1
     # A lower source names the <h1> while the top one says something else (Wikipedia's
     # JSON-LD "headline" is a description): the page's headline is that <h1>.
-    for core in cores[1:]:
+    for core in map(core_of, refs[1:]):
         for text, h1 in headings:
-            if _covers(text, core) and not _similar(text, cores[0]):
-                return text, text, h1
-    el = _visible_headline(page.root, refs[0], cores[0])
+            if _covers(text, core) and not _similar(text, top):
+                return text, h1
+    if headings and not _SEPARATORS_RE.search(refs[0]):
+        return top, headings[0][1]  # nothing to confirm: the reference is the title
+    el = _visible_headline(page.root, collapse_space(refs[0]), top)
     if el is not None:
-        text = _heading_text(el)
-        return text, text, el
-    return cores[0], None, page.h1s[0] if page.h1s else None
+        return _heading_text(el), el
+    return top, page.h1s[0] if page.h1s else None
 
 
 def _heading_text(el: HtmlElement) -> str:
@@ -359,23 +380,33 @@ def _covers(text: str, core: str) -> bool:
 
 
 def _visible_headline(root: HtmlElement, ref: str, core: str) -> HtmlElement | None:
-    """The longest body element whose own text is `core`, or starts or ends `ref` next to a
-    separator (a headline in a plain ``<div>``).  One C-level XPath pass."""
-    ref = collapse_space(ref)
-    try:
-        found = _OWN_TEXT_AFFIX(root, ref=ref, core=core, min=max(4, len(core) // 2))
-    except ValueError:  # control characters: not a headline anyway
-        return None
+    """The body element whose own text is `core`, or the longest that starts or ends `ref`
+    next to a separator (a headline in a plain ``<div>``).  Cost: one look at the ``.text``
+    of each of the first `_HEADLINE_SCAN` elements (run only when no ``<h1>`` settles it)."""
+    body = root.find("body")
+    wanted = _affixes(ref) | {core}
+    shortest = min(map(len, wanted))
     best, best_len = None, 0
-    for el in found:
-        text = collapse_space(el.text or "")
-        if len(text) <= best_len:
+    for el in islice((body if body is not None else root).iter(), _HEADLINE_SCAN):
+        own = el.text
+        if own is None or len(own) < shortest or not isinstance(el.tag, str):
             continue
-        at_start = ref.startswith(text) and ref[len(text):len(text) + 1] in _SEPARATOR_CHARS
-        at_end = ref.endswith(text) and ref[-len(text) - 1:-len(text)] in _SEPARATOR_CHARS
-        if at_start or at_end or text == core:
+        text = collapse_space(own)
+        if text in wanted and len(text) > best_len:
             best, best_len = el, len(text)
+            if text == core:
+                break
     return best
+
+
+def _affixes(ref: str) -> set[str]:
+    """The parts of `ref` before its separators and after them ('A - B | C' -> A, A - B, B | C, C),
+    long enough to be a headline."""
+    out = set()
+    for sep in _AFFIX_SEP_RE.finditer(ref):
+        head, tail = ref[:sep.start()].strip(), ref[sep.end():].strip()
+        out.update(p for p in (head, tail) if weight(p) >= _MIN_HEADLINE)
+    return out
 
 
 # ---------------------------------------------------------------------------- language
