@@ -172,6 +172,9 @@ def _add_fetch_command(commands: Any) -> None:
     run = cmd.add_argument_group("output and progress")
     run.add_argument("--save-raw", metavar="DIR",
                      help="also save every fetched HTML body in DIR (record field raw_file)")
+    run.add_argument("--warc", metavar="OUT.warc.gz",
+                     help="also archive every fetched HTML page in this WARC file (request + "
+                          "response records; appended to with --resume); needs the 'warc' extra")
     run.add_argument("--workers", type=_non_negative_int, default=os.cpu_count() or 1,
                      metavar="N", help="processes that clean pages (0: a thread; "
                                        "default: the number of CPUs)")
@@ -417,10 +420,12 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
         "backoff": args.backoff, "timeout": args.timeout,
         "connect_timeout": args.connect_timeout, "read_timeout": args.read_timeout,
         "max_bytes": args.max_bytes, "max_redirects": args.max_redirects,
-        "clean_workers": args.workers, "save_raw": args.save_raw,
+        "clean_workers": args.workers, "save_raw": args.save_raw, "warc": args.warc,
     }
     if args.user_agent:
         changes["user_agent"] = args.user_agent
+    if args.warc and not _warc_output_ready(args):
+        return 2
     try:
         return run_fetch(args.urls, args.output, fetch_options=FetchOptions(**changes),
                          options=options_from_args(args), resume=args.resume,
@@ -429,6 +434,21 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
     except UsageError as exc:
         _error(str(exc))
         return 2
+
+
+def _warc_output_ready(args: argparse.Namespace) -> bool:
+    """fetch --warc: the extra is installed; an existing file is resumed or overwritten."""
+    try:
+        import warcio  # noqa: F401
+    except ImportError:
+        _error("--warc needs the 'warc' extra: pip install 'cleannews[warc]'")
+        return False
+    if not args.resume and os.path.exists(args.warc) and os.path.getsize(args.warc) > 0:
+        if not args.overwrite:
+            _error(f"{args.warc} exists: use --resume to add to it or --overwrite")
+            return False
+        os.remove(args.warc)
+    return True
 
 
 def _make_sink(args: argparse.Namespace) -> _StdoutSink | _DirSink | _JsonlFileSink | None:

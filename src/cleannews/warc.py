@@ -303,11 +303,12 @@ class WarcWriter:
         with WarcWriter("crawl.warc.gz") as out:
             write_warc_exchange(out, url=..., status=200, response_headers=[...], body=b"...")
 
-    Starts with a ``warcinfo`` record naming cleannews.  Raises `ImportError` without the
-    ``warc`` extra and `OSError` when the file cannot be created.
+    Starts with a ``warcinfo`` record naming cleannews; ``append=True`` continues an
+    existing file (a resumed crawl).  Raises `ImportError` without the ``warc`` extra and
+    `OSError` when the file cannot be created.
     """
 
-    def __init__(self, path: str, *, gzip: bool | None = None) -> None:
+    def __init__(self, path: str, *, gzip: bool | None = None, append: bool = False) -> None:
         try:
             from warcio.warcwriter import WARCWriter
         except ImportError as exc:
@@ -315,7 +316,7 @@ class WarcWriter:
         from . import __version__
 
         self.path = path
-        self._fh = open(path, "wb")
+        self._fh = open(path, "ab" if append else "wb")
         self.writer = WARCWriter(self._fh, gzip=path.endswith(".gz") if gzip is None else gzip)
         info = self.writer.create_warcinfo_record(path.rsplit("/", 1)[-1], {
             "software": f"cleannews/{__version__}", "format": "WARC File Format 1.1"})

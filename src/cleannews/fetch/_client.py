@@ -34,6 +34,8 @@ class Page:
     status: int
     content_type: str | None
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()  # the response's, as received
+    request_headers: tuple[tuple[str, str], ...] = ()  # those of the last request sent
 
 
 def make_client(opts: FetchOptions) -> httpx.AsyncClient:
@@ -99,7 +101,9 @@ async def fetch_page(client: httpx.AsyncClient, url: str, opts: FetchOptions) ->
                 exc.status, exc.final_url = status, final_url
                 raise
             return Page(url=url, final_url=final_url, status=status,
-                        content_type=content_type, body=body)
+                        content_type=content_type, body=body,
+                        headers=tuple(response.headers.multi_items()),
+                        request_headers=tuple(response.request.headers.multi_items()))
     except FetchError:
         raise
     except httpx.HTTPError as exc:

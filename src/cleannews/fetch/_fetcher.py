@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -73,6 +74,7 @@ class Fetcher:
         self._tasks: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
         self._executor: Executor | None = None
+        self._warc: Any = None  # a cleannews.warc.WarcWriter when FetchOptions.warc is set
         self._dispatcher: asyncio.Task[None] | None = None
 
     async def __aenter__(self) -> Fetcher:
@@ -91,9 +93,14 @@ class Fetcher:
             self._client = make_client(opts)
         if opts.save_raw:
             os.makedirs(opts.save_raw, exist_ok=True)
+        if opts.warc and self._warc is None:
+            from ..warc import WarcWriter
+
+            self._warc = WarcWriter(opts.warc, append=True)
         if opts.clean_workers > 0:
             self._executor = ProcessPoolExecutor(
-                max_workers=opts.clean_workers, mp_context=multiprocessing.get_context("spawn"))
+                max_workers=opts.clean_workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_ignore_sigint)
         else:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cleannews")
         self._dispatcher = asyncio.create_task(self._dispatch())
@@ -111,6 +118,9 @@ class Fetcher:
         if self._own_client and self._client is not None:
             await self._client.aclose()
             self._client = None
+        if self._warc is not None:
+            self._warc.close()
+            self._warc = None
 
     # ------------------------------------------------------------------ public
 
@@ -266,6 +276,11 @@ class Fetcher:
         item.sink(await self._clean(item, page))
 
     async def _clean(self, item: _Item, page: Page) -> FetchRecord:
+        if self._warc is not None:  # written here, on the loop's thread: one writer, no lock
+            from ..warc import write_warc_exchange
+
+            write_warc_exchange(self._warc, url=page.final_url, status=page.status, body=page.body,
+                                response_headers=page.headers, request_headers=page.request_headers)
         raw_path = None
         if self.fetch_options.save_raw:
             raw_path = os.path.join(self.fetch_options.save_raw, raw_name(url_key(item.url)))
@@ -293,6 +308,11 @@ class Fetcher:
             article=article,
             raw_file=raw_file,
         )
+
+
+def _ignore_sigint() -> None:
+    """Worker processes leave Ctrl-C to the parent, which stops them (no traceback spam)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 async def fetch_and_clean(url: str, *, fetch_options: FetchOptions | None = None,

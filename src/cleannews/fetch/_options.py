@@ -46,6 +46,9 @@ class FetchOptions:
             starts that many worker processes (about 0.3 s each) to use more cores.
         save_raw: a folder to write every fetched HTML body into (decompressed, as
             served), named by URL hash; the record's ``raw_file`` names the file.
+        warc: a WARC file (``.warc.gz``: gzip) to append every fetched HTML page to, as a
+            request + response record pair (`cleannews.warc.write_warc_exchange`: the final
+            response of a URL, body decoded); needs the ``warc`` extra.
     """
 
     concurrency: int = 16
@@ -64,6 +67,7 @@ class FetchOptions:
     http2: bool = True
     clean_workers: int = 0
     save_raw: str | None = None
+    warc: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host"):
