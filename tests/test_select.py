@@ -226,3 +226,26 @@ def test_lines_inside_one_link_on_a_near_empty_page_are_kept():
     headings_only = ("<html><body><article><h2>Test Case 1</h2><img src='a.jpg'><h2>Test Case 2</h2>"
                      "</article></body></html>")
     assert cleannews.clean(headings_only).text.splitlines() == ["Test Case 1", "Test Case 2"]
+
+
+def test_teaser_cards_inside_links_do_not_outscore_the_article():
+    """<li><a href><div>summary</div></a></li>: the summary is link text, however long."""
+    cards = "".join(
+        f'<li><a href="/news/{i}"><div class="inf_txt">A long teaser summary number {i}, with commas, clauses, '
+        f'and enough words to look like a paragraph, but it is a link to another page.</div></a></li>'
+        for i in range(8))
+    body = "".join(f"<div>{s}</div><div>&nbsp;</div>" for s in EN[:3])
+    page = (f'<html><body><div id="left"><ul>{cards}</ul></div><div id="center"><h1>Bus plan</h1>'
+            f'<div class="publtxt">{body}</div></div></body></html>')
+    article = cleannews.clean(page)
+    assert EN[0] in article.text
+    assert "teaser summary" not in article.text
+
+
+def test_a_lone_link_card_inside_a_post_still_counts():
+    from cleannews.select import _inside_teaser_link
+
+    root = lxml.html.fromstring('<div><p>Text</p><a href="/x"><span id="c">card</span></a>'
+                                '<ul><li><a href="/y"><span id="t">teaser</span></a></li></ul></div>')
+    assert not _inside_teaser_link(root.get_element_by_id("c"))
+    assert _inside_teaser_link(root.get_element_by_id("t"))

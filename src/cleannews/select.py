@@ -136,6 +136,8 @@ def _paragraph_score(el: HtmlElement, text: str, measure: Measure, *, short_line
         if w < 2 or el.find(".//a") is not None or el.tag not in CONTAINER_TAGS:
             return 0.0
         return SHORT_LINE_CREDIT * w / MIN_PARAGRAPH_WEIGHT
+    if _inside_teaser_link(el):
+        return 0.0  # a teaser card: the whole paragraph is a link to another page
     if el.tag in PARAGRAPH_TAGS:
         density = measure.link_density(el)
     else:  # a container's own text: only its direct links count
@@ -144,6 +146,21 @@ def _paragraph_score(el: HtmlElement, text: str, measure: Measure, *, short_line
     if _BREAK in text:
         return sum(_segment_score(seg) for seg in text.split(_BREAK)) * (1.0 - density)
     return _segment_score(text) * (1.0 - density)
+
+
+def _inside_teaser_link(el: HtmlElement) -> bool:
+    """`el` sits inside an ``<a href>`` that is a teaser card: a list item
+    (``<li><a href><div>teaser</div></a></li>``) or one of several links side by side.
+    A lone link card inside a post (a blog's preview of a linked page) is not one.
+    """
+    for a in el.iterancestors("a"):
+        if a.get("href") is None:
+            continue
+        parent = a.getparent()
+        if parent is None:
+            return False
+        return parent.tag == "li" or sum(1 for sibling in parent if sibling.tag == "a") >= 2
+    return False
 
 
 def _segment_score(text: str) -> float:
