@@ -31,7 +31,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 
 from .batch import InputItem, clean_one, iter_inputs
 from .options import Options
-from .warc import WarcFileError, file_error_record, iter_warc_pages, page_record
+from .warc import warc_records
 
 __all__ = ["WARC_SUFFIXES", "cluster_records", "record_schema", "records_bag", "write_records"]
 
@@ -62,10 +62,7 @@ def records_bag(paths: Sequence[str], *, options: Options | None = None,
 
 
 def _warc_partition(paths: Sequence[str], options: Options) -> list[dict[str, Any]]:
-    out = []
-    for page in iter_warc_pages(paths, max_bytes=options.max_input_bytes):
-        out.append(file_error_record(page) if isinstance(page, WarcFileError) else page_record(page, options))
-    return out
+    return list(warc_records(paths, options=options))
 
 
 def _html_record(item: InputItem, options: Options) -> dict[str, Any]:

@@ -46,6 +46,7 @@ __all__ = [
     "page_error_record",
     "page_record",
     "record_key",
+    "warc_records",
     "write_warc_exchange",
 ]
 
@@ -271,6 +272,19 @@ def page_record(page: WarcPage, options: Options | None = None) -> dict[str, Any
     return article_record(article, url=page.url, final_url=page.url, status=page.status,
                           fetched_at=page.date or "", elapsed_ms=round((time.perf_counter() - started) * 1000),
                           content_type=page.content_type, extra=page.extra())
+
+
+def warc_records(paths: Iterable[str], *, options: Options | None = None) -> Iterator[dict[str, Any]]:
+    """The record of every HTML page of the WARC files `paths`, one after the other, and one
+    error record per unreadable file: what one Dask or Spark partition computes.
+
+        rdd = spark.sparkContext.parallelize(paths, len(paths)).mapPartitions(warc_records)
+
+    Cost: one `page_record` per page; one page in memory at a time.
+    """
+    options = options or Options()
+    for item in iter_warc_pages(paths, max_bytes=options.max_input_bytes):
+        yield file_error_record(item) if isinstance(item, WarcFileError) else page_record(item, options)
 
 
 def page_error_record(page: WarcPage, kind: str, message: str) -> dict[str, Any]:
