@@ -3,7 +3,9 @@
 Each sample folder holds
   * ``source.html``   - the raw page bytes (UTF-8, Shift_JIS or EUC-JP),
   * ``expected.txt``  - the clean body, one paragraph per line, without the headline,
-  * ``expected.json`` - title, encoding, is_article and must/must-not snippets.
+  * ``expected.json`` - title, encoding, is_article and must/must-not snippets,
+  * ``expected_meta.json`` - the metadata `clean()` must report (`Article.to_dict()` keys:
+    title, authors, ISO dates, site, lang, URLs, tags, categories, page_type).
 
 The body is compared with a CJK-aware token F1 (>= 0.90), so small differences such as an
 omitted in-body figure caption are tolerated; boilerplate leaking in is not (``must_not_contain``).
@@ -200,3 +202,28 @@ def test_title(sample: Path):
     source, _, expected = load(sample)
     article = cleaned(sample, source)
     assert squash(article.title or "") == squash(expected["title"])
+
+
+META_FIELDS = ("title", "authors", "published", "modified", "site_name", "lang", "description",
+               "canonical_url", "image", "tags", "categories", "page_type")
+
+
+@pytest.mark.parametrize("sample", SAMPLE_DIRS, ids=_ids(SAMPLE_DIRS))
+def test_metadata(sample: Path):
+    """Golden metadata: every field of ``expected_meta.json`` equals `Article.to_dict()`'s."""
+    path = sample / "expected_meta.json"
+    assert path.is_file(), f"{sample.name}: missing expected_meta.json"
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    assert set(expected) == set(META_FIELDS), f"{sample.name}: expected_meta.json keys differ"
+    source, _, _ = load(sample)
+    got = cleaned(sample, source).to_dict()
+    wrong = {f: (got[f], expected[f]) for f in META_FIELDS if got[f] != expected[f]}
+    assert not wrong, f"{sample.name}: (got, expected) per field: {wrong}"
+
+
+@pytest.mark.parametrize("sample", SAMPLE_DIRS, ids=_ids(SAMPLE_DIRS))
+def test_metadata_title_agrees_with_expected_json(sample: Path):
+    """The two golden files name the same headline (expected.json may keep a listing's site part)."""
+    _, _, expected = load(sample)
+    meta = json.loads((sample / "expected_meta.json").read_text(encoding="utf-8"))
+    assert squash(expected["title"]).startswith(squash(meta["title"]))

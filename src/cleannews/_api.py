@@ -131,6 +131,7 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
                                or judge_listing(selection.nodes, blocks, measure, body)):
         verdict = Verdict(False, why, page_type="listing")
     text = "\n".join(b.text for b in blocks) if verdict.is_article else ""
+    meta = meta.without_page_text() if verdict.page_type == "listing" else meta
     return Article(
         text=text,
         title=meta.title,

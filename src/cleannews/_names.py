@@ -19,15 +19,15 @@ __all__ = ["author_names", "looks_like_byline"]
 _PREFIX_RE = re.compile(
     r"^(?:(?:written|posted|reported|text|story|photos?|words|published|compiled|edited)\s+by\b"
     r"|by\b|par\b|von\b|por\b|di\b|door\b|av\b|de\b(?=\s+[A-ZÀ-Ý])|autor(?:in)?\b|author\b|reporter\b"
-    r"|作者|撰文|撰稿|编辑|責任編集|记者|記者|文|写真|筆者|投稿者|著者|取材|執筆|来源)"
+    r"|作者|撰文|撰稿|编辑|責任編集|记者|記者|文|写真|筆者|投稿者|著者|取材|執筆)"
     r"\s*[:：/／|｜=]?\s*", re.I)
 # Words after the names: roles and desks ("山田太郎記者", "Jane Doe, Staff Writer").
 _SUFFIX_RE = re.compile(
-    r"(?:(?:\s*[,|｜/／]\s*|\s+)(?:[^\W\d_]+\s+)?"
+    r"(?:(?:\s*[,|｜/／]\s*(?:[^\W\d_]+\s+){0,2}|\s+(?:[^\W\d_]+\s+)?)"
     r"(?:writer|reporter|correspondent|editor|contributor|columnist)s?\b.*"
     r"|\s*(?:記者|特派員|編集委員|論説委員|通信員|撮影|报道|記)\s*$)", re.I)
 # A newsroom desk before a Japanese/Chinese name: "社会部　石田真央", "北京支局 王芳".
-_DESK_RE = re.compile(r"^[^\s\d]{1,8}(?:部|局|支社|編集室|编辑部)\s+(?=\S)")
+_DESK_RE = re.compile(r"^[^\s\d]{1,8}(?:部|局|支社|編集室|编辑部)(?:\s+|・)(?=\S)")
 _NOISE_RE = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+|\s*(?:\([^)]*\)|（[^）]*）)\s*$")
 _LABEL_BY_RE = re.compile(r"^.*?\s(?:by|par|von|por)\s+(?=\S)", re.I)  # "Tech Industry by Jane Doe"
 _SPLIT_RE = re.compile(
@@ -39,7 +39,8 @@ _DATE_WORDS = frozenset("on at updated published posted le am el the | - – —
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 _DIGIT_RE = re.compile(r"\d")
 _BYLINE_RE = re.compile(
-    r"^\s*(?:by|par|von|por|written by)\s+\S|^\s*(?:作者|撰文|记者|記者|文)\s*[:：/／]|\S\s*記者\s*$", re.I)
+    r"^\s*(?:by|par|von|por|written by)\s+\S|^\s*(?:作者|撰文|记者|記者|文)\s*[:：/／]|\S\s*記者\s*$"
+    r"|^[^\s\d]{1,6}(?:部|支局|総局)(?:\s+|・)[\u3400-\u9fff\u3040-\u30ff]{2,6}$", re.I)  # "社会部　石田真央"
 
 
 def looks_like_byline(text: str) -> bool:

@@ -25,7 +25,7 @@ from .text import collapse_space
 
 _chars = etree.XPath("string-length(normalize-space(.))")
 
-__all__ = ["header_zone", "visible_authors", "visible_date"]
+__all__ = ["Zone", "header_zone", "visible_authors", "visible_date"]
 
 _ZONE_ELEMENTS = 100  # elements looked at after the headline
 _ZONE_BEFORE = 3  # siblings looked at before it
@@ -53,8 +53,6 @@ class Zone:
         self._lines: list[str] = []
         if headline is None:
             return
-        while headline.tag in _INLINE and headline.getparent() is not None:
-            headline = headline.getparent()  # a headline link or <b>: start from its block
         before = [el for el in headline.itersiblings(preceding=True) if isinstance(el.tag, str)]
         self.elements = before[:_ZONE_BEFORE][::-1]
         for el in _following(headline):
@@ -84,8 +82,8 @@ def _line(el: HtmlElement) -> str:
         text = collapse_space(el.text) if el.text else ""
     elif len(el) > _MAX_CHILDREN or any(child.tag not in _INLINE for child in el):
         return ""
-    else:
-        text = collapse_space(element_text(el))
+    else:  # inline pieces joined by spaces: "<span>By Jane Doe</span><span>Oct 6</span>"
+        text = collapse_space(" ".join(el.itertext()))
     return text if len(text) <= _LINE_MAX else ""
 
 

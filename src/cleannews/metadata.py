@@ -17,7 +17,7 @@ for a typical news page).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from collections.abc import Iterator
 from itertools import islice
@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 
 from ._jsonld import JsonLd, parse_blocks, texts
 from ._names import author_names
-from ._visible import header_zone, visible_authors, visible_date
+from ._visible import Zone, header_zone, visible_authors, visible_date
 from .dates import parse_date, url_date
 from .measure import element_text
 from .text import collapse_space, weight
@@ -93,6 +93,13 @@ class Metadata:
     categories: tuple[str, ...] = ()
     og_type: str | None = None
     json_ld_types: tuple[str, ...] = ()
+    from_page_text: frozenset[str] = frozenset()  # fields read from the visible page, not markup
+
+    def without_page_text(self) -> Metadata:
+        """A copy without the fields read from the visible page: on a listing, a byline or
+        date near the top belongs to a teaser or to today's date, not to the page."""
+        cleared = {f: () if f == "authors" else None for f in self.from_page_text}
+        return replace(self, **cleared, from_page_text=frozenset())
 
 
 class _Page:
@@ -161,17 +168,21 @@ def extract_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     site = _site_name(page)
     title, headline = _pick_title(page, site)
     modified = _date(page, LD_MODIFIED, MODIFIED_KEYS, "dateModified")
-    zone: list[str] | None = None
+    zone: Zone | None = None
+    from_text: set[str] = set()
     authors = _authors(page)
     if not authors:
         zone = header_zone(headline)
         authors = visible_authors(zone)
+        from_text.update(("authors",) if authors else ())
     published = _date(page, LD_PUBLISHED, PUBLISHED_KEYS, "datePublished")
     if published is None:
         zone = header_zone(headline) if zone is None else zone
         in_url = url_date(url)
         trusted = modified or in_url  # a year-less visible date takes its year from these
-        published = _plausible(visible_date(zone, trusted.year if trusted else None)) or in_url
+        published = _plausible(visible_date(zone, trusted.year if trusted else None))
+        from_text.update(("published",) if published else ())
+        published = published or in_url
     canonical = page.links.get("canonical") or page.first(("og:url",))
     image = texts(ld.first("image", articles_only=True)) or [page.first(IMAGE_KEYS) or page.links.get("image_src")]
     return Metadata(
@@ -190,6 +201,7 @@ def extract_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         categories=_tags(texts(ld.first("articleSection", articles_only=True)) + page.values(CATEGORY_KEYS)),
         og_type=page.first(("og:type",)),
         json_ld_types=ld.types(),
+        from_page_text=frozenset(from_text),
     )
 
 
@@ -337,7 +349,7 @@ def _pick_title(page: _Page, site: str | None) -> tuple[str | None, HtmlElement 
 
     def core_of(ref: str) -> str:
         return strip_site_suffix(collapse_space(ref), site, () if ref is head_title else head_site,
-                                 generic=ref is head_title)
+                                 generic=ref is head_title or not head_title)
 
     top = core_of(refs[0])
     headings = [(_heading_text(h1), h1) for h1 in page.h1s[:6]]
@@ -371,16 +383,20 @@ def _similar(a: str, b: str) -> bool:
 
 def _covers(text: str, core: str) -> bool:
     """A heading that is the reference title: equal, one holds most of the other (by
-    `weight`), or the reference only adds a bracketed source tag ("…（共同）", "… (AP)")."""
+    `weight`; a heading that only ends the reference is its site name, not its headline), or
+    the reference only adds a bracketed source tag ("…（共同）", "… (AP)")."""
     if len(text) < 4:
         return False
     if text == core or (core.startswith(text) and _BRACKETED_RE.fullmatch(core[len(text):])):
         return True
-    return (core in text and 2 * weight(core) >= weight(text)) or (text in core and 2 * weight(text) >= weight(core))
+    if core in text:
+        return 2 * weight(core) >= weight(text)
+    # Inside the reference, but not its last part ("Headline - Blog name": the logo <h1>).
+    return text in core and not core.endswith(text) and 2 * weight(text) >= weight(core)
 
 
 def _visible_headline(root: HtmlElement, ref: str, core: str) -> HtmlElement | None:
-    """The body element whose own text is `core`, or the longest that starts or ends `ref`
+    """The first body element whose own text is `core`, else the longest that starts or ends `ref`
     next to a separator (a headline in a plain ``<div>``).  Cost: one look at the ``.text``
     of each of the first `_HEADLINE_SCAN` elements (run only when no ``<h1>`` settles it)."""
     body = root.find("body")
@@ -392,20 +408,25 @@ def _visible_headline(root: HtmlElement, ref: str, core: str) -> HtmlElement | N
         if own is None or len(own) < shortest or not isinstance(el.tag, str):
             continue
         text = collapse_space(own)
+        if text == core:
+            return el
         if text in wanted and len(text) > best_len:
             best, best_len = el, len(text)
-            if text == core:
-                break
     return best
 
 
 def _affixes(ref: str) -> set[str]:
     """The parts of `ref` before its separators and after them ('A - B | C' -> A, A - B, B | C, C),
-    long enough to be a headline."""
+    each long enough to be a headline and at least as long as the part it drops (the site's
+    name is the shorter side: 'Section news | Site' never yields 'Site')."""
     out = set()
     for sep in _AFFIX_SEP_RE.finditer(ref):
         head, tail = ref[:sep.start()].strip(), ref[sep.end():].strip()
-        out.update(p for p in (head, tail) if weight(p) >= _MIN_HEADLINE)
+        w_head, w_tail = weight(head), weight(tail)
+        if w_head >= max(_MIN_HEADLINE, w_tail):
+            out.add(head)
+        if w_tail >= max(_MIN_HEADLINE, w_head):
+            out.add(tail)
     return out
 
 
