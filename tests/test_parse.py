@@ -300,3 +300,14 @@ def test_post_shipped_in_a_script_template_is_unwrapped() -> None:
     strip_non_content(root)
     text = _text(root.find("body"))
     assert "threats becoming sophisticated" in text and "not content" not in text
+
+
+def test_content_after_an_early_body_end_stays_in_the_body():
+    """A page pasted from fragments closes </body> early: libxml2 puts the rest beside <body>;
+    browsers keep one body, and so do we."""
+    page = ("<table><tr><td>Menu</td></tr></table></body><br><table><tr><td><p>The pasted page's own "
+            "paragraph.</p></td></tr></table><p>After the table.</p></body></html>")
+    root = parse_html(page)
+    assert [child.tag for child in root] == ["body"]
+    text = _text(root.find("body"))
+    assert "Menu" in text and "The pasted page's own paragraph." in text and "After the table." in text

@@ -75,7 +75,7 @@ def parse_html(text: str, *, max_depth: int = 256,
     root = _parse(_sanitize(text))
     _limit_depth(root, max_depth)
     _limit_elements(root, max_elements)
-    return _wrap(root)
+    return _gather_body(_wrap(root))
 
 
 def strip_non_content(root: etree._Element) -> None:
@@ -235,6 +235,28 @@ def _wrap(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         root = html
     if root.find("body") is None:
         etree.SubElement(root, "body")
+    return root
+
+
+def _gather_body(root: etree._Element) -> etree._Element:
+    """Put what libxml2 left beside <body> back into it, as a browser shows it.
+
+    A page that pastes a whole document into its body (``…<td><html><head><title>…
+    <body>text``) makes libxml2 close the real body early: the rest of the page lands
+    in siblings of <body>, and a nested <body>/<html> survives inside.  Browsers keep
+    one body; so do we.  Cost: a look at the root's children; moves only on such pages.
+    """
+    body = root.find("body")
+    stray = [child for child in root if child is not body and child.tag != "head"]
+    if not stray:
+        return root
+    for child in stray:
+        if isinstance(child.tag, str) and child.tag in ("body", "html"):
+            body.extend(list(child))
+            root.remove(child)
+        else:
+            body.append(child)
+    etree.strip_tags(body, "body", "html", "head")
     return root
 
 
