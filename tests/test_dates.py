@@ -60,6 +60,11 @@ def tz(hours: float) -> timezone:
     ("13/04/2021", datetime(2021, 4, 13)),  # day-first: 13 cannot be a month
     ("04/13/2021", datetime(2021, 4, 13)),  # month-first
     ("2021-10-13 16:03 UTC+8", datetime(2021, 10, 13, 16, 3, tzinfo=tz(8))),
+    ("28-11-2011, 17:38", datetime(2011, 11, 28, 17, 38)),
+    # Russian, Polish, Greek month names
+    ("28 ноября 2011, 14:15", datetime(2011, 11, 28, 14, 15)),
+    ("12 listopada 2011", datetime(2011, 11, 12)),
+    ("28 Νοεμβρίου 2011", datetime(2011, 11, 28)),
 ])
 def test_forms(text, expected):
     got = parse_date(text)
@@ -75,7 +80,7 @@ def test_first_date_in_a_line_wins():
 
 @pytest.mark.parametrize("text", [
     "", None, "3 hours ago", "yesterday", "昨日", "2021年10月",  # no day
-    "03/04/2021",  # March 4 or 3 April: ambiguous
+    "03/04/2021", "03-04-2021",  # March 4 or 3 April: ambiguous
     "2021-02-30", "2021年13月1日",  # no such day
     "October 2021", "version 2.10.13", "call 10/13",
     "10月13日", "（10/13 16:03）", "10/13(水) 16:03配信",  # year-less: no trusted year given

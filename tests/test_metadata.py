@@ -344,6 +344,20 @@ def test_headline_in_a_plain_div_confirms_the_site_first_title():
     assert meta_of(page(head, body, lang="ja")).title == "3年ぶりに全線で運転再開 みなと電気軌道"
 
 
+def test_headline_in_h2_before_a_trail_of_section_parts():
+    head = "<title>Chelsea hoping to sign Anelka - Soccer - Sport - Breaking News - Belfast Telegraph</title>"
+    body = "<h2>Inside Belfast</h2><h2>Soccer</h2><h2>Chelsea hoping to sign Anelka</h2><p>January 18, 2008</p>" + BODY
+    m = meta_of(page(head, body))
+    assert m.title == "Chelsea hoping to sign Anelka"
+    assert m.published == datetime(2008, 1, 18)
+
+
+def test_site_part_of_a_section_title_is_not_a_headline():
+    head = "<title>Business News: Markets, Economy, Companies and Jobs | The Harbor Ledger</title>"
+    body = '<h2><a href="/">The Harbor Ledger</a></h2>' + BODY
+    assert meta_of(page(head, body)).title == "Business News: Markets, Economy, Companies and Jobs"
+
+
 def test_json_ld_description_as_headline_yields_to_the_h1():
     head = ld({"@type": "Article", "name": "New Zealand", "headline": "constitutional monarchy"})
     body = "<h1>New Zealand</h1>" + BODY

@@ -32,6 +32,7 @@ _ZONE_BEFORE = 3  # siblings looked at before it
 _ZONE_LEVELS = 6  # ancestors whose later siblings still belong to the zone
 _LONG_TEXT = 200  # a text this long is the body: the zone ends
 _LINE_MAX = 120  # longer texts are not a byline or date line
+_DATE_LINE_MAX, _DATE_LINE_WORDS = 80, 12  # a date line, not a sentence ("in this June 3, 2007, file photo")
 _MAX_CHILDREN = 6  # an element with more children is a container: only its children are read
 _INLINE = frozenset("a abbr b bdi bdo br cite code data del dfn em font i img ins kbd mark q s samp small span "
                     "strong sub sup svg time u var wbr".split())
@@ -142,12 +143,18 @@ def _byline_rank(el: HtmlElement) -> int | None:
 
 
 def visible_date(zone: Zone, year: int | None) -> datetime | None:
-    """The first date written in the zone; an update stamp only when there is nothing else.
+    """The first date line in the zone (a short line, not a sentence that mentions a date); an
+    update stamp only when there is nothing else.
     `year` is trusted from elsewhere, for year-less dates ("10/13(水) 16:03")."""
     update = None
     for _, text in zone.lines():
-        if _DIGIT_RE.search(text) and (date := parse_date(text, year=year)):
+        if _is_date_line(text) and (date := parse_date(text, year=year)):
             if not _UPDATE_RE.search(text):
                 return date
             update = update or date
     return update
+
+
+def _is_date_line(text: str) -> bool:
+    """Short, few words, with a digit: a line that can state a date."""
+    return len(text) <= _DATE_LINE_MAX and len(text.split()) <= _DATE_LINE_WORDS and bool(_DIGIT_RE.search(text))

@@ -24,8 +24,23 @@ from datetime import datetime, timedelta, timezone
 __all__ = ["is_month_name", "parse_date", "url_date"]
 
 # Month names (lower case, NFKC) -> month number: English, French, German, Spanish,
-# Portuguese, Italian.  Rules as data: add a language by adding its names.
+# Portuguese, Italian, then Russian, Polish and Greek (genitive "28 ноября" and nominative
+# forms).  Rules as data: add a language by adding its names.
 _MONTHS: dict[str, int] = {}
+_OTHER_MONTHS = (
+    "января январь янв stycznia styczeń sty ιανουαρίου ιανουάριος ιαν",
+    "февраля февраль фев lutego luty lut φεβρουαρίου φεβρουάριος φεβ",
+    "марта март мар marca marzec μαρτίου μάρτιος",
+    "апреля апрель апр kwietnia kwiecień kwi απριλίου απρίλιος απρ",
+    "мая май maja maj μαΐου μάιος μαΐ",
+    "июня июнь июн czerwca czerwiec cze ιουνίου ιούνιος ιουν",
+    "июля июль июл lipca lipiec lip ιουλίου ιούλιος ιουλ",
+    "августа август авг sierpnia sierpień sie αυγούστου αύγουστος αυγ",
+    "сентября сентябрь сен сент września wrzesień wrz σεπτεμβρίου σεπτέμβριος σεπ",
+    "октября октябрь окт października październik paź οκτωβρίου οκτώβριος οκτ",
+    "ноября ноябрь ноя listopada listopad lis νοεμβρίου νοέμβριος νοε",
+    "декабря декабрь дек grudnia grudzień gru δεκεμβρίου δεκέμβριος δεκ",
+)
 for _number, _names in enumerate((
         "january jan janvier janv januar jän enero ene janeiro gennaio gen",
         "february feb février févr fevrier februar febrero febr fevereiro fev febbraio",
@@ -38,8 +53,9 @@ for _number, _names in enumerate((
         "september sep sept septembre septiembre setiembre setembro settembre set",
         "october oct octobre oktober okt octubre outubro ottobre ott",
         "november nov novembre noviembre novembro",
-        "december dec décembre déc decembre dezember dez diciembre dic dezembro dicembre"), start=1):
-    for _name in _names.split():
+        "december dec décembre déc decembre dezember dez diciembre dic dezembro dicembre",
+), start=1):
+    for _name in (_names + " " + _OTHER_MONTHS[_number - 1]).split():
         _MONTHS.setdefault(_name, _number)
 
 
@@ -77,7 +93,7 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<!\d){_D}(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?{_Y}(?!\d)",
                 re.I), "mdy"),
     (re.compile(rf"(?<![\d/.]){_D}\.{_MO}\.{_Y}(?!\d)"), "ymd"),
-    (re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_Y}(?!\d)"), "ambiguous"),
+    (re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep){_Y}(?!\d)"), "ambiguous"),
     (re.compile(rf"(?<![\d年])(?<!\d\s){_MO}\s*月\s*{_D}\s*日"), "year"),
     (re.compile(rf"(?<![\d/.:]){_MO}/{_D}(?=\s*(?:[(（][^)）]{{1,3}}[)）])?\s*\d{{1,2}}:\d\d)(?![\d/])"), "year"),
 )

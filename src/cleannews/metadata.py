@@ -417,15 +417,17 @@ def _visible_headline(root: HtmlElement, ref: str, core: str) -> HtmlElement | N
 
 def _affixes(ref: str) -> set[str]:
     """The parts of `ref` before its separators and after them ('A - B | C' -> A, A - B, B | C, C),
-    each long enough to be a headline and at least as long as the part it drops (the site's
-    name is the shorter side: 'Section news | Site' never yields 'Site')."""
+    each long enough to be a headline and at least as long as every part it drops (a site's
+    name is never the longest part: 'Section news | Site' does not yield 'Site')."""
+    seps = list(_AFFIX_SEP_RE.finditer(ref))
+    bounds = [0] + [x for sep in seps for x in (sep.start(), sep.end())] + [len(ref)]
+    parts = [weight(ref[bounds[i]:bounds[i + 1]]) for i in range(0, len(bounds), 2)]
     out = set()
-    for sep in _AFFIX_SEP_RE.finditer(ref):
+    for i, sep in enumerate(seps):
         head, tail = ref[:sep.start()].strip(), ref[sep.end():].strip()
-        w_head, w_tail = weight(head), weight(tail)
-        if w_head >= max(_MIN_HEADLINE, w_tail):
+        if weight(head) >= max(_MIN_HEADLINE, *parts[i + 1:]):
             out.add(head)
-        if w_tail >= max(_MIN_HEADLINE, w_head):
+        if weight(tail) >= max(_MIN_HEADLINE, *parts[:i + 1]):
             out.add(tail)
     return out
 
