@@ -58,7 +58,7 @@ def test_the_cluster_gives_exactly_the_records_of_the_local_run(cluster: Any, wa
 
 def test_warc_cli_with_dask_matches_the_local_pool(cluster: Any, warcs: list[str], tmp_path: Path) -> None:
     local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
-    assert main(["warc", *warcs, "-o", str(local), "--workers", "2"]) == 1  # the corrupt file
+    assert main(["warc", *warcs, "-o", str(local), "--workers", "1"]) == 1  # the corrupt file
     assert main(["warc", *warcs, "-o", str(remote), "--dask", cluster.scheduler_address]) == 1
 
     def rows(path: Path) -> list[dict[str, Any]]:

@@ -206,3 +206,16 @@ def test_the_core_imports_no_warc_dask_or_pool_code() -> None:
             "'cleannews.pool', 'cleannews.dask', 'multiprocessing') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize("cut", [False, True])
+def test_a_warc_gzipped_as_one_member_reads_and_a_cut_is_seen(tmp_path: Path, cut: bool) -> None:
+    ids = mixed_warc(tmp_path / "plain.warc", count=5)
+    data = gzip.compress((tmp_path / "plain.warc").read_bytes())
+    (tmp_path / "one.warc.gz").write_bytes(data[: int(len(data) * 0.8)] if cut else data)
+    items, _ = read([tmp_path / "one.warc.gz"])
+    pages = [p for p in items if isinstance(p, WarcPage) and not p.truncated]
+    assert [p.record_id for p in pages] == ids[: len(pages)]
+    problems = [p for p in items if isinstance(p, WarcFileError) or p.truncated]
+    assert len(problems) == (1 if cut else 0)
+    assert len(pages) < 5 if cut else len(pages) == 5

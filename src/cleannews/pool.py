@@ -72,7 +72,9 @@ def imap_isolated(func: Callable[[T], R], items: Iterable[T], *,
         timeout: seconds one item may take before its worker is killed (None: no limit).
         chunksize: items sent to a worker at a time.
         mp_context: the `multiprocessing` context (default: ``fork`` where it exists, so
-            workers start fast and see the parent's modules; else ``spawn``).
+            workers start fast and see the parent's modules; else ``spawn``).  Forking is
+            safe from a single-threaded process such as the CLI; a threaded application
+            may prefer ``multiprocessing.get_context("forkserver")``.
 
     Closing the generator early (or an exception in the consumer) stops the workers.
     Raises `RuntimeError` when workers keep dying before they take any item.

@@ -207,7 +207,7 @@ def _ends_inside_a_record(fh: IO[bytes]) -> bool:
         verdict = _gzip_tail_cut(tail) if gzipped else _plain_tail_cut(tail)
         if verdict is not None or start == 0 or window >= _TAIL_LIMIT:
             return bool(verdict)
-        window *= 8
+        window = min(window * 8, _TAIL_LIMIT)
 
 
 def _gzip_tail_cut(tail: bytes) -> bool | None:
