@@ -101,3 +101,16 @@ def test_html_files_make_the_records_of_clean_jsonl(cluster: Any, tmp_path: Path
 def test_warc_and_html_paths_do_not_mix(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not both"):
         records_bag(["a.warc.gz", "page.html"])
+
+
+def test_clean_cli_with_dask_matches_the_local_run(cluster: Any, tmp_path: Path) -> None:
+    for n in range(4):
+        (tmp_path / f"p{n}.html").write_text(article(n), encoding="utf-8")
+    (tmp_path / "empty.html").write_text("")
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert main(["clean", str(tmp_path), "-f", "jsonl", "-o", str(local), "--workers", "1"]) == 1
+    assert main(["clean", str(tmp_path), "-f", "jsonl", "-o", str(remote), "--dask", cluster.scheduler_address,
+                 "--ordered"]) == 1
+    assert remote.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
+    assert main(["clean", "-", "-f", "jsonl", "--dask", cluster.scheduler_address]) == 2
+    assert main(["clean", str(tmp_path), "--dask", cluster.scheduler_address]) == 2  # text output

@@ -98,9 +98,6 @@ def _add_warc_command(commands: Any) -> None:
     cmd.add_argument("--resume", action="store_true",
                      help="skip WARC records already in OUT.jsonl and append the rest")
     cmd.add_argument("--overwrite", action="store_true", help="replace an existing OUT.jsonl")
-    cmd.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
-                     help="run on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of local "
-                          "processes; one task per WARC file; needs the 'dask' extra")
     _add_pool_flags(cmd)
     _add_option_flags(cmd)
     cmd.set_defaults(handler=_cmd_warc)
@@ -122,6 +119,10 @@ def _add_pool_flags(cmd: argparse.ArgumentParser) -> None:
                        help="a page still running after S seconds is stopped (its worker is "
                             f"replaced) and becomes an error record (default: {DEFAULT_PAGE_TIMEOUT:g} "
                             "with --workers > 1; with --workers 1 it runs one worker process)")
+    group.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
+                       help="clean on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of local "
+                            "processes; its workers must see the input files; JSONL output only; "
+                            "needs the 'dask' extra")
 
 
 def _page_timeout(args: argparse.Namespace) -> float | None:
@@ -376,6 +377,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if args.resume and not _jsonl_file(args):
         _error("--resume needs -f jsonl and -o OUT.jsonl")
         return 2
+    if args.dask:
+        return _clean_on_dask(args, options)
     sink = _make_sink(args)
     if sink is None:
         return 1
@@ -401,6 +404,33 @@ def _cmd_warc(args: argparse.Namespace) -> int:
     except (UsageError, ImportError) as exc:
         _error(str(exc))
         return 2
+
+
+def _clean_on_dask(args: argparse.Namespace, options: Options) -> int:
+    """clean --dask: the cluster cleans the files; their JSONL records are written here."""
+    if args.format != "jsonl" or (args.output and not _jsonl_file(args)):
+        _error("--dask needs -f jsonl (to stdout, or -o OUT.jsonl)")
+        return 2
+    try:
+        from .dask import cluster_records
+    except ImportError as exc:
+        _error(str(exc))
+        return 2
+    done = resume_keys(args.output, lambda r: r.get("source"))[0] if args.resume else set()
+    failed = False
+    with JsonlWriter(args.output or "-", append=args.resume) as writer:
+        try:
+            for record in cluster_records(args.paths, args.dask, options=options, ordered=args.ordered):
+                if record.get("source") in done:
+                    continue
+                writer.write(record)
+                if "error" in record:
+                    failed = True
+                    _error(f"{record['source']}: {record['error']['message']}")
+        except ValueError as exc:  # e.g. '-': standard input is not for a cluster
+            _error(str(exc))
+            return 2
+    return 1 if failed else 0
 
 
 def _jsonl_file(args: argparse.Namespace) -> bool:

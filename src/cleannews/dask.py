@@ -55,7 +55,9 @@ def records_bag(paths: Sequence[str], *, options: Options | None = None,
         raise ValueError("give either WARC files or HTML files/folders, not both")
     if warcs:
         return db.from_sequence(warcs, npartitions=len(warcs)).map_partitions(_warc_partition, options)
-    items = [item for item in iter_inputs(paths) if not item.stdin]
+    items = list(iter_inputs(paths))
+    if any(item.stdin for item in items):
+        raise ValueError("'-' (standard input) cannot be cleaned on a cluster: give files")
     if not items:
         return db.from_sequence([], npartitions=1)
     return db.from_sequence(items, partition_size=files_per_partition).map(_html_record, options)
