@@ -249,3 +249,23 @@ def test_a_lone_link_card_inside_a_post_still_counts():
                                 '<ul><li><a href="/y"><span id="t">teaser</span></a></li></ul></div>')
     assert not _inside_teaser_link(root.get_element_by_id("c"))
     assert _inside_teaser_link(root.get_element_by_id("t"))
+
+
+def test_a_content_like_name_does_not_replace_evidence():
+    from cleannews.select import NAME_MAX_FACTOR
+
+    """A cell named 'main-body' holding one short line must not outscore the article's
+    unnamed cell (Readability's +25 for the name alone would)."""
+    paras = "".join(f"<p>{s}</p>" for s in EN)
+    page = ('<html><body><table><tr><td><table><tr><td class="main-body"><b>Business courses</b> '
+            'and a short line about them, with a comma.</td></tr></table>'
+            f'</td><td><div id="story">{paras}</div></td></tr></table></body></html>')
+    article = cleannews.clean(page)
+    assert all(s in article.text for s in EN)
+    named = lxml.html.document_fromstring(
+        '<html><body><div class="main-body">Business courses and short lines about them</div></body></html>')
+    bare = lxml.html.document_fromstring(
+        '<html><body><div>Business courses and short lines about them</div></body></html>')
+    named_score = select_body(named.find("body"), Measure()).score
+    bare_score = select_body(bare.find("body"), Measure()).score
+    assert bare_score < named_score <= bare_score + NAME_MAX_FACTOR * (bare_score - 5.0)  # 5: a <div>'s base

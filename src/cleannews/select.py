@@ -53,6 +53,8 @@ SHORT_LINE_CREDIT = 0.5
 SHORT_LINE = -1.0  # _paragraph_score's mark for a line too short to score on a page of prose
 # Short lines earn credit only on pages with fewer paragraphs than this (one-line blogs).
 SHORT_LINES_BELOW = 3
+# A content-like class name adds at most this many times the paragraph score under the node.
+NAME_MAX_FACTOR = 4.0
 
 
 @dataclass(frozen=True)
@@ -140,8 +142,9 @@ def _paragraph_score(el: HtmlElement, text: str, measure: Measure, *, short_line
         return 0.0  # a teaser card: the whole paragraph is a link to another page
     if el.tag in PARAGRAPH_TAGS:
         density = measure.link_density(el)
-    else:  # a container's own text: only its direct links count
-        links = sum(visible_len(element_text(a)) for a in el if a.tag == "a")
+    else:  # a container's own text: the links in it and in its inline children count
+        links = sum(visible_len(element_text(a)) for child in el if child.tag in INLINE_TAGS
+                    for a in child.iter("a"))
         density = link_density(links, visible_len(text))
     if _BREAK in text:
         return sum(_segment_score(seg) for seg in text.split(_BREAK)) * (1.0 - density)
@@ -195,9 +198,14 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
     mass: dict[HtmlElement, float] = {}  # undecayed paragraph score of every ancestor
     prose: dict[HtmlElement, int] = {}  # characters of paragraph text under every ancestor
 
+    named: dict[HtmlElement, float] = {}  # positive class weights, added once the mass is known
+
     def credit(node: HtmlElement, amount: float) -> None:
         if node not in scores:
-            scores[node] = _TAG_BASE.get(node.tag, 0.0) + _class_weight(node)
+            name = _class_weight(node)
+            scores[node] = _TAG_BASE.get(node.tag, 0.0) + min(name, 0.0)
+            if name > 0:
+                named[node] = name
         scores[node] += amount
 
     short: list[tuple[HtmlElement, str]] = []
@@ -217,6 +225,10 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
                 _credit_paragraph(el, text, score, credit, mass, prose)
     if not scores:
         return Selection((), None, 0.0)
+    # A content-like name ('main-body', 'article') can add to a node's evidence, not replace
+    # it: a short caption in a cell named 'main-body' must not outscore the article's cell.
+    for node, name in named.items():
+        scores[node] += min(name, NAME_MAX_FACTOR * mass.get(node, 0.0))
     final = _final_scores(scores, measure)
     top = max(final, key=final.__getitem__)
     top = _widen(top, final, body)
