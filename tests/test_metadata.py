@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 import cleannews
-from cleannews.metadata import extract_metadata, settle_lang, strip_site_suffix
+from cleannews.metadata import extract_metadata
 from cleannews.parse import parse_html
 
 JST = timezone(timedelta(hours=9))
@@ -311,19 +311,6 @@ def test_utc_value_yields_to_the_same_instant_in_the_page_zone():
 # ---------------------------------------------------------------------------- titles
 
 
-@pytest.mark.parametrize("title, site, expected", [
-    ("Council approves bus plan - The Harbor Ledger", None, "Council approves bus plan"),
-    ("Council approves bus plan | The Harbor Ledger", "The Harbor Ledger", "Council approves bus plan"),
-    ("The Harbor Ledger | Council approves bus plan", "The Harbor Ledger", "Council approves bus plan"),
-    ("保育料を完全無償化へ｜さくら新聞デジタル", None, "保育料を完全無償化へ"),
-    ("动力电池迎来退役潮 回收利用产业加速布局-绿能财经网", None, "动力电池迎来退役潮 回收利用产业加速布局"),
-    ("Google - Site Reliability Engineering", None, "Site Reliability Engineering"),  # "Google" is too short
-    ("No separator here", None, "No separator here"),
-])
-def test_strip_site_suffix(title, site, expected):
-    assert strip_site_suffix(title, site) == expected
-
-
 def test_title_is_the_visible_h1_not_the_logo():
     body = ('<h1><a href="/">Yahoo!ニュース</a></h1><h1>中日の与田剛監督が語っていた退任真相</h1>' + BODY)
     head = ld({"@type": "NewsArticle", "headline": "中日の与田剛監督が語っていた退任真相（Yahoo!ニュース オリジナル THE PAGE）"})
@@ -375,21 +362,6 @@ def test_no_title_anywhere():
 
 
 # ---------------------------------------------------------------------------- language
-
-
-@pytest.mark.parametrize("marked, text, expected", [
-    ("en", "東京都は13日、新たに120人の感染を確認したと発表した。都内の累計は38万人を超えた。", "ja"),
-    ("en", "滨江市12条夜间公交线路将于11月1日起正式开通，运营时间为每晚22时至次日凌晨2时。", "zh"),
-    ("ja", "서울시는 13일 새로운 버스 노선을 개통한다고 밝혔다. 시민들의 반응은 좋았다.", "ko"),
-    ("de", "Der Stadtrat hat am Dienstag den neuen Busplan beschlossen und die Finanzierung gesichert.", "de"),
-    ("ja", "The council met on Tuesday and voted for the plan, and the mayor said that it is a good day.", "en"),
-    ("ja", "Der Stadtrat hat am Dienstag den neuen Busplan beschlossen und die Finanzierung gesichert.", None),
-    (None, "東京都は13日、新たに120人の感染を確認したと発表した。都内の累計は38万人を超えた。", "ja"),
-    ("en", "東京", "en"),  # too little text to overrule the markup
-    ("zh", "中华人民共和国国务院新闻办公室今天举行新闻发布会，介绍有关情况并答记者问。", "zh"),
-])
-def test_settle_lang(marked, text, expected):
-    assert settle_lang(marked, text) == expected
 
 
 def test_lang_checked_against_the_body_in_clean():

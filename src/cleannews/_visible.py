@@ -28,6 +28,7 @@ _chars = etree.XPath("string-length(normalize-space(.))")
 __all__ = ["Zone", "header_zone", "visible_authors", "visible_date"]
 
 _ZONE_ELEMENTS = 100  # elements looked at after the headline
+_LINE_ELEMENTS = 60  # elements whose text is read for byline and date lines (markup: all of the zone)
 _ZONE_BEFORE = 3  # siblings looked at before it
 _ZONE_LEVELS = 6  # ancestors whose later siblings still belong to the zone
 _LONG_TEXT = 200  # a text this long is the body: the zone ends
@@ -62,9 +63,9 @@ class Zone:
                 break  # a paragraph: the body has begun
             self.elements.append(el)
 
-    def lines(self) -> Iterator[tuple[HtmlElement, str]]:
-        """(element, short text) for the elements that hold inline content only."""
-        for i, el in enumerate(self.elements):
+    def lines(self, limit: int = _LINE_ELEMENTS) -> Iterator[tuple[HtmlElement, str]]:
+        """(element, short text) for the first `limit` elements that hold inline content only."""
+        for i, el in enumerate(self.elements[:limit]):
             if i == len(self._lines):
                 self._lines.append(_line(el))
             if self._lines[i]:

@@ -20,18 +20,19 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from collections.abc import Iterator
-from itertools import islice
 from typing import Any
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
 from ._jsonld import JsonLd, parse_blocks, texts
+from ._lang import lang_code, settle_lang
 from ._names import author_names
+from ._title import pick_title, strip_site_suffix
 from ._visible import Zone, header_zone, visible_authors, visible_date
 from .dates import parse_date, url_date
 from .measure import element_text
-from .text import collapse_space, weight
+from .text import collapse_space
 
 __all__ = ["Metadata", "extract_metadata", "settle_lang", "strip_site_suffix"]
 
@@ -61,18 +62,8 @@ CATEGORY_KEYS = ("article:section", "parsely-section", "articlesection", "sectio
 LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 LD_MODIFIED = ("dateModified",)
 
-_CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uff01-\uff60"
-_SEPARATORS_RE = re.compile(
-    rf"\s+[-|–—:·»/]\s+|\s*[｜|]\s*|\s*::\s*|\s+-{{2,}}\s+|(?<=\S)[_]+(?=\S)|\s+\\\s+|(?<=[{_CJK_CHAR}])-(?=[{_CJK_CHAR}])")
 _TAG_SPLIT_RE = re.compile(r"\s*[,，、;；]\s*")
-_LANG_RE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]|\s*$)")
 _HEAD_TAGS = ("meta", "script", "link", "title", "base", "html", "time", "h1")
-_HEADLINE_SCAN = 2000  # elements looked at for a headline in a plain element
-# Where a title may be cut into headline and site: separators, and brackets opening a source tag.
-_AFFIX_SEP_RE = re.compile(r"\s*[-_|｜:：–—·»/\\~〜・]+\s*|\s+(?=[(（【\[])")
-_BRACKETED_RE = re.compile(r"\s*(?:（[^（）]{1,40}）|\([^()]{1,40}\)|〈[^〈〉]{1,40}〉|【[^【】]{1,40}】)\s*")
-_TOKEN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\d_]+|\d+")
-_MIN_HEADLINE = 10  # weight (CJK x2.5) of the shortest part that can be a headline
 _MAX_TAGS = 30
 
 
@@ -102,6 +93,16 @@ class Metadata:
         return replace(self, **cleared, from_page_text=frozenset())
 
 
+# A JSON-LD block without any of these (a breadcrumb list, a search box, a logo) holds
+# nothing `extract_metadata` reads: it is not parsed.
+_LD_WORDS = ("Article", "Posting", "headline", "date", "author", "creator", "publisher", "@graph",
+             "keywords", "inLanguage", "mainEntity")
+
+
+def _worth_parsing(text: str | None) -> bool:
+    return bool(text) and any(word in text for word in _LD_WORDS)
+
+
 class _Page:
     """The page's metadata sources, gathered in one pass over the head-type tags."""
 
@@ -120,7 +121,7 @@ class _Page:
             if tag == "meta":
                 self._add_meta(el)
             elif tag == "script":
-                if (el.get("type") or "").strip().lower() == "application/ld+json" and el.text:
+                if (el.get("type") or "").strip().lower() == "application/ld+json" and _worth_parsing(el.text):
                     blocks.extend(parse_blocks(el.text))
             elif tag == "link":
                 for rel in (el.get("rel") or "").lower().split():
@@ -166,7 +167,7 @@ def extract_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     page = _Page(root, url)
     ld = page.ld
     site = _site_name(page)
-    title, headline = _pick_title(page, site)
+    title, headline = pick_title(_title_refs(page), page.head_title, site, page.h1s, root)
     modified = _date(page, LD_MODIFIED, MODIFIED_KEYS, "dateModified")
     zone: Zone | None = None
     from_text: set[str] = set()
@@ -191,8 +192,8 @@ def extract_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         published=published,
         modified=modified,
         site_name=site,
-        lang=_lang_code(page.html_lang) or _lang_code(page.first(LANG_KEYS))
-        or next(iter(_lang_code(t) for t in texts(ld.first("inLanguage"))), None),
+        lang=lang_code(page.html_lang) or lang_code(page.first(LANG_KEYS))
+        or next(iter(lang_code(t) for t in texts(ld.first("inLanguage"))), None),
         description=next(iter(texts(ld.first("description", articles_only=True))), None)
         or page.first(DESCRIPTION_KEYS),
         canonical_url=urljoin(page.base or "", canonical) if canonical else None,
@@ -206,6 +207,14 @@ def extract_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
 
 
 # ---------------------------------------------------------------------------- fields
+
+
+def _title_refs(page: _Page) -> list[str]:
+    """Reference titles in trust order: JSON-LD headline, the `TITLE_KEYS`, ``<title>``."""
+    ld_title = next(iter(texts(page.ld.first("headline", articles_only=True)
+                               or page.ld.first("name", articles_only=True))), "")
+    return [ld_title, page.first(TITLE_KEYS) or "", page.head_title]
+
 
 
 def _site_name(page: _Page) -> str | None:
@@ -280,197 +289,17 @@ def _plausible(date: datetime | None) -> datetime | None:
 
 
 def _tags(values: list[str]) -> tuple[str, ...]:
-    """Distinct short tags, comma-separated values split."""
+    """Distinct short tags, comma-separated values split; the first `_MAX_TAGS` only (a
+    keywords list of hundreds is SEO filler, and reading it all would cost more)."""
     out: list[str] = []
     seen: set[str] = set()
     for value in values:
-        for tag in _TAG_SPLIT_RE.split(value):
-            tag = collapse_space(tag)
-            if tag and len(tag) <= 60 and tag.casefold() not in seen:
-                seen.add(tag.casefold())
+        for tag in _TAG_SPLIT_RE.split(value[:_MAX_TAGS * 64]):
+            tag = tag.strip()
+            key = tag.casefold()
+            if tag and len(tag) <= 60 and key not in seen:
+                seen.add(key)
                 out.append(tag)
-    return tuple(out[:_MAX_TAGS])
-
-
-def _lang_code(value: str | None) -> str | None:
-    """'en-US', 'ja_JP', 'zh-Hans' -> 'en', 'ja', 'zh' (the primary subtag, lower case)."""
-    m = _LANG_RE.match(value or "")
-    return m.group(1).lower() if m else None
-
-
-# ---------------------------------------------------------------------------- title
-
-
-def strip_site_suffix(title: str, site_name: str | None = None, site_parts: tuple[str, ...] = (),
-                      *, generic: bool = True) -> str:
-    """'Headline - Site' / 'Headline｜サイト' → 'Headline'.
-
-    A leading or trailing part equal to `site_name` or one of `site_parts` goes first.  Then,
-    when `generic` and nothing was known, the last part goes if what is left is still a
-    headline (weight >= `_MIN_HEADLINE`), else the first ('Site | Headline').  Cost: O(len).
-    """
-    known = {p.casefold() for p in (site_name, *site_parts) if p}
-    stripped = False
-    while known and (seps := list(_SEPARATORS_RE.finditer(title))):
-        first, last = title[:seps[0].start()], title[seps[-1].end():]
-        if collapse_space(last).casefold() in known:
-            title = title[:seps[-1].start()]
-        elif collapse_space(first).casefold() in known:
-            title = title[seps[0].end():]
-        else:
-            break
-        stripped = True
-    seps = list(_SEPARATORS_RE.finditer(title))
-    if seps and generic and not stripped:
-        head, tail = title[:seps[-1].start()], title[seps[0].end():]
-        if weight(head) >= _MIN_HEADLINE:
-            title = head
-        elif weight(tail) >= _MIN_HEADLINE:
-            title = tail
-    return collapse_space(title)
-
-
-def _pick_title(page: _Page, site: str | None) -> tuple[str | None, HtmlElement | None]:
-    """(title, headline element).
-
-    The reference is the most trusted title source (JSON-LD headline, the `TITLE_KEYS`, then
-    ``<title>``) without its site part; the visible headline is an ``<h1>`` matching it, else
-    the element whose own text is the reference or its start or end.  The title is the
-    visible form when there is one (it drops a source tag such as "（共同）" that only the
-    reference carries), else the reference."""
-    ld_title = next(iter(texts(page.ld.first("headline", articles_only=True)
-                               or page.ld.first("name", articles_only=True))), "")
-    head_title = page.head_title
-    refs = [t for t in (ld_title, page.first(TITLE_KEYS), head_title) if t and t.strip()]
-    if not refs:
-        return None, page.h1s[0] if page.h1s else None
-    seps = list(_SEPARATORS_RE.finditer(head_title))
-    head_site = (head_title[seps[-1].end():],) if seps else ()
-
-    def core_of(ref: str) -> str:
-        return strip_site_suffix(collapse_space(ref), site, () if ref is head_title else head_site,
-                                 generic=ref is head_title or not head_title)
-
-    top = core_of(refs[0])
-    headings = [(_heading_text(h1), h1) for h1 in page.h1s[:6]]
-    for text, h1 in headings:
-        if _covers(text, top):
-            return text, h1
-    # A lower source names the <h1> while the top one says something else (Wikipedia's
-    # JSON-LD "headline" is a description): the page's headline is that <h1>.
-    for core in map(core_of, refs[1:]):
-        for text, h1 in headings:
-            if _covers(text, core) and not _similar(text, top):
-                return text, h1
-    if headings and not _SEPARATORS_RE.search(refs[0]):
-        return top, headings[0][1]  # nothing to confirm: the reference is the title
-    el = _visible_headline(page.root, collapse_space(refs[0]), top)
-    if el is not None:
-        return _heading_text(el), el
-    return top, page.h1s[0] if page.h1s else None
-
-
-def _heading_text(el: HtmlElement) -> str:
-    """The heading's text without a trailing permalink mark (¶, #, §)."""
-    return collapse_space(element_text(el)).rstrip(" ¶#§")
-
-
-def _similar(a: str, b: str) -> bool:
-    """Two titles sharing at least half the words (CJK: characters) of the longer."""
-    ta, tb = set(_TOKEN_RE.findall(a.casefold())), set(_TOKEN_RE.findall(b.casefold()))
-    return bool(ta and tb) and 2 * len(ta & tb) >= max(len(ta), len(tb))
-
-
-def _covers(text: str, core: str) -> bool:
-    """A heading that is the reference title: equal, one holds most of the other (by
-    `weight`; a heading that only ends the reference is its site name, not its headline), or
-    the reference only adds a bracketed source tag ("…（共同）", "… (AP)")."""
-    if len(text) < 4:
-        return False
-    if text == core or (core.startswith(text) and _BRACKETED_RE.fullmatch(core[len(text):])):
-        return True
-    if core in text:
-        return 2 * weight(core) >= weight(text)
-    # Inside the reference, but not its last part ("Headline - Blog name": the logo <h1>).
-    return text in core and not core.endswith(text) and 2 * weight(text) >= weight(core)
-
-
-def _visible_headline(root: HtmlElement, ref: str, core: str) -> HtmlElement | None:
-    """The first body element whose own text is `core`, else the longest that starts or ends `ref`
-    next to a separator (a headline in a plain ``<div>``).  Cost: one look at the ``.text``
-    of each of the first `_HEADLINE_SCAN` elements (run only when no ``<h1>`` settles it)."""
-    body = root.find("body")
-    wanted = _affixes(ref) | {core}
-    shortest = min(map(len, wanted))
-    best, best_len = None, 0
-    for el in islice((body if body is not None else root).iter(), _HEADLINE_SCAN):
-        own = el.text
-        if own is None or len(own) < shortest or not isinstance(el.tag, str):
-            continue
-        text = collapse_space(own)
-        if text == core:
-            return el
-        if text in wanted and len(text) > best_len:
-            best, best_len = el, len(text)
-    return best
-
-
-def _affixes(ref: str) -> set[str]:
-    """The parts of `ref` before its separators and after them ('A - B | C' -> A, A - B, B | C, C),
-    each long enough to be a headline and at least as long as every part it drops (a site's
-    name is never the longest part: 'Section news | Site' does not yield 'Site')."""
-    seps = list(_AFFIX_SEP_RE.finditer(ref))
-    bounds = [0] + [x for sep in seps for x in (sep.start(), sep.end())] + [len(ref)]
-    parts = [weight(ref[bounds[i]:bounds[i + 1]]) for i in range(0, len(bounds), 2)]
-    out = set()
-    for i, sep in enumerate(seps):
-        head, tail = ref[:sep.start()].strip(), ref[sep.end():].strip()
-        if weight(head) >= max(_MIN_HEADLINE, *parts[i + 1:]):
-            out.add(head)
-        if weight(tail) >= max(_MIN_HEADLINE, *parts[:i + 1]):
-            out.add(tail)
-    return out
-
-
-# ---------------------------------------------------------------------------- language
-
-_KANA_RE = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HANGUL_RE = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
-_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-_EN_WORDS_RE = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on|it|as|are|be|this)\b", re.I)
-# Languages not written in Latin script: Latin text cannot confirm them.
-_NON_LATIN = frozenset("ja zh ko ru uk bg mk be kk ky tg mn sr el he yi ar fa ur ps hi bn th ka hy ta "
-                       "te ml kn mr gu pa si my km lo am ne".split())
-_CYRILLIC_LANGS = frozenset("ru uk bg mk be kk ky tg mn sr".split())
-_SAMPLE = 3000  # characters of text looked at
-
-
-def settle_lang(lang: str | None, text: str) -> str | None:
-    """The markup's language (`lang`) checked against the text's script: a page marked ``en``
-    written in Japanese is ``ja``; kana means ja, Hangul ko, Han without kana zh.  Latin text
-    confirms a Latin-script language; for any other it gives ``en`` only when English function
-    words are frequent, else None.  Too little text: `lang` as it is.
-    Cost: five regex counts over the first 3,000 characters."""
-    sample = text[:_SAMPLE]
-    kana, han = len(_KANA_RE.findall(sample)), len(_HAN_RE.findall(sample))
-    hangul = len(_HANGUL_RE.findall(sample))
-    latin, cyrillic = len(_LATIN_RE.findall(sample)) / 4, len(_CYRILLIC_RE.findall(sample)) / 4
-    units = kana + han + hangul + latin + cyrillic  # a CJK character ~ four letters
-    if units < 15:
-        return lang
-    if kana >= 5 and kana >= 0.1 * (kana + han) and kana + han >= 0.3 * units:
-        return "ja"
-    if hangul >= 0.3 * units:
-        return "ko"
-    if han >= 0.3 * units:
-        return lang if lang == "zh" else "zh"
-    if cyrillic >= 0.5 * units:
-        return lang if lang in _CYRILLIC_LANGS else None
-    if latin >= 0.5 * units:
-        if lang and lang not in _NON_LATIN:
-            return lang
-        words = len(sample.split()) or 1
-        return "en" if len(_EN_WORDS_RE.findall(sample)) >= 0.08 * words else None
-    return lang
+                if len(out) == _MAX_TAGS:
+                    return tuple(out)
+    return tuple(out)
