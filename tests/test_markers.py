@@ -64,3 +64,16 @@ def test_prose_center_skips_a_comment_thread_with_more_paragraphs():
     body = _body(f'<html><body><div id="story"><p>{LINE * 2}</p><p>{LINE * 2}</p></div>'
                  f'<div id="comments">{comments}</div></body></html>')
     assert prose_center(body).get("id") == "story"
+
+
+def test_article_sections_with_furniture_names_are_protected_beside_the_center():
+    """An article built of repeated blocks named 'widgetWrapper' / 'skip-item' keeps all of them."""
+    sections = "".join(f'<div class="widgetWrapper"><h2>Trend {i}</h2><p>{LINE} Section {i}.</p></div>'
+                       for i in range(4))
+    center_block = f'<div class="widgetWrapper"><h2>Trend 9</h2><p>{LINE * 4}</p></div>'
+    page = (f'<html><body><aside class="sidebar"><a href="/x">Other story</a></aside>'
+            f'<main><div class="sections">{sections}{center_block}</div></main></body></html>')
+    article = cleannews.clean(page)
+    for i in range(4):
+        assert f"Section {i}." in article.text
+    assert "Other story" not in article.text

@@ -52,10 +52,11 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
     if title:
         flat = title.casefold()
         markers.extend(h for h in body.iter("h1") if " ".join(element_text(h).split()).casefold() == flat)
-    for found in (prose_center(body), named_body(body)):
+    center = prose_center(body)
+    for found in (center, named_body(body)):
         if found is not None:
             markers.append(found)
-    protected: set[HtmlElement] = set()
+    protected: set[HtmlElement] = set(_sections_beside(center) if center is not None else ())
     for marker in markers:
         protected.add(marker)
         protected.update(marker.iterancestors())
@@ -100,6 +101,30 @@ def prose_center(body: HtmlElement) -> HtmlElement | None:
         if visible:
             center = visible[0]
     return center
+
+
+SECTION_CLIMB = 4  # levels above the prose center searched for repeated section blocks
+
+
+def _sections_beside(center: HtmlElement) -> list[HtmlElement]:
+    """Blocks of the same kind as the one holding the prose center, side by side with it:
+    an article built of repeated section blocks ('skip-item', 'widgetWrapper') whose names
+    read like page furniture.  The center's branch up to `SECTION_CLIMB` levels is compared
+    (tag and class) with its siblings; at least two alike make them sections of one article.
+    Cost: a sibling scan at each of a few levels.
+    """
+    branch = center
+    for _ in range(SECTION_CLIMB):
+        parent = branch.getparent()
+        if parent is None or parent.tag == "body":
+            return []
+        kind = (branch.tag, branch.get("class"))
+        if kind[1]:
+            alike = [el for el in parent if el is not branch and (el.tag, el.get("class")) == kind]
+            if len(alike) >= 2:
+                return alike
+        branch = parent
+    return []
 
 
 def named_body(body: HtmlElement) -> HtmlElement | None:

@@ -32,7 +32,8 @@ NAVIGATION = AttributeRule(
     roles=("navigation", "menubar", "menu", "tablist", "search", "banner"),
     words=(
         "nav", "navi*", "navbar*", "gnav*", "lnav*", "snav*", "subnav*", "globalnav*", "menu*", "megamenu",
-        "breadcrumb*", "breadcrumbs", "crumbs", "topicpath", "pankuzu", "skip*",
+        "breadcrumb*", "breadcrumbs", "crumbs", "topicpath", "pankuzu",
+        "skip link*", "skiplink*", "skip to*", "skipto*", "skip nav*", "skipnav*", "skip main*", "skip content",
         "pager", "pagination", "paging", "pagenav", "masthead", "toolbar", "search", "searchform", "searchbox",
         "search form", "search box", "site search",
         "jump", "jumplink*", "site header", "global header", "gheader", "header nav", "tablist",
