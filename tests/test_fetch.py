@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gzip
-import itertools
 import http.server
 import os
 import socket
@@ -220,8 +219,7 @@ def test_slow_server_past_the_timeout(server):
     finally:
         release.set()
     assert record.error_kind == "timeout" and not record.ok
-    assert record.attempts >= 1
-    assert record.elapsed_ms < 4000  # the total timeout cut the retries short
+    assert 1 <= record.attempts < 6  # the 1 s total cut the 1 + 5 attempts of 0.3 s short
 
 
 def test_connection_refused_is_retried_then_reported():
@@ -246,11 +244,19 @@ def test_wrong_content_type_is_an_error_and_not_parsed(server):
 
 
 def test_missing_content_type_is_sniffed(server):
-    serve(server, "/untyped", en_page().encode(), content_type=None)
-    serve(server, "/binary", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, content_type=None)
-    server.expect_request("/untyped").respond_with_response(Response(en_page().encode()))
+    def untyped(body: bytes):
+        def handler(request: Request) -> Response:
+            response = Response(body)
+            del response.headers["Content-Type"]  # werkzeug would say text/plain
+            return response
+        return handler
+
+    server.expect_request("/untyped").respond_with_handler(untyped(en_page().encode()))
+    server.expect_request("/binary").respond_with_handler(untyped(b"\x89PNG\r\n\x1a\n" + b"\0" * 100))
     records = by_url(fetch_all([server.url_for("/untyped"), server.url_for("/binary")]))
-    assert records[server.url_for("/binary")].error_kind == "not_html"
+    page, binary = records[server.url_for("/untyped")], records[server.url_for("/binary")]
+    assert page.ok and page.content_type is None and EN_PHRASE in page.article.text
+    assert binary.error_kind == "not_html" and binary.content_type is None
 
 
 def test_oversized_body_with_content_length(server):
@@ -360,32 +366,42 @@ def test_robots_5xx_disallows_everything(server):
     assert hits(server, "/page") == [] and len(hits(server, "/robots.txt")) == 2
 
 
+def _arrivals_after_robots(server, robots: str, n: int, opts: FetchOptions) -> list[float]:
+    """Server-side arrival times of n pages on one host, minus that of its robots.txt.
+
+    Requests may reach the server later than they start (a busy machine), never earlier,
+    so the k-th arrival (sorted) is a robust lower bound's witness: it cannot come before
+    the robots.txt request plus k delays if the delays were kept."""
+    arrivals: dict[str, float] = {}
+
+    def page(request: Request) -> Response:
+        arrivals.setdefault(request.full_path, time.monotonic())
+        return Response(en_page(), content_type=HTML)
+
+    def robots_txt(request: Request) -> Response:
+        arrivals["robots"] = time.monotonic()
+        return Response(robots, content_type="text/plain")
+
+    server.expect_request("/robots.txt").respond_with_handler(robots_txt)
+    server.expect_request("/d").respond_with_handler(page)
+    records = fetch_all([server.url_for(f"/d?{i}") for i in range(n)], opts)
+    assert all(r.ok for r in records) and len(arrivals) == n + 1
+    start = arrivals.pop("robots")
+    return sorted(t - start for t in arrivals.values())
+
+
 def test_crawl_delay_spaces_requests_to_a_host(server):
-    serve(server, "/robots.txt", "User-agent: *\nCrawl-delay: 0.4\n", content_type="text/plain")
-    arrivals: list[float] = []
-
-    def handler(request: Request) -> Response:
-        arrivals.append(time.monotonic())
-        return Response(en_page(), content_type=HTML)
-
-    server.expect_request("/d").respond_with_handler(handler)
-    records = fetch_all([server.url_for(f"/d?{i}") for i in range(4)], ROBOTS_ON.replace(per_host=4))
-    assert all(r.ok for r in records)
-    gaps = [b - a for a, b in itertools.pairwise(arrivals)]
-    assert len(gaps) == 3 and min(gaps) >= 0.38, gaps
+    after = _arrivals_after_robots(server, "User-agent: *\nCrawl-delay: 0.4\n", 4,
+                                   ROBOTS_ON.replace(per_host=4))
+    for k, seconds in enumerate(after, start=1):
+        assert seconds >= 0.4 * k - 0.02, after
 
 
-def test_delay_option_spaces_requests_without_robots(server):
-    arrivals: list[float] = []
-
-    def handler(request: Request) -> Response:
-        arrivals.append(time.monotonic())
-        return Response(en_page(), content_type=HTML)
-
-    server.expect_request("/d").respond_with_handler(handler)
-    fetch_all([server.url_for(f"/d?{i}") for i in range(3)], FAST.replace(delay=0.3, per_host=3))
-    gaps = [b - a for a, b in itertools.pairwise(arrivals)]
-    assert len(gaps) == 2 and min(gaps) >= 0.28, gaps
+def test_delay_option_spaces_requests_to_a_host(server):
+    after = _arrivals_after_robots(server, "User-agent: *\nAllow: /\n", 3,
+                                   ROBOTS_ON.replace(delay=0.3, per_host=3))
+    for k, seconds in enumerate(after, start=1):
+        assert seconds >= 0.3 * k - 0.02, after
 
 
 # --------------------------------------------------------------------------- lists
@@ -427,7 +443,7 @@ def test_empty_list():
 # --------------------------------------------------------------------------- limits
 
 
-def _concurrency_probe(server, path: str, hold: float = 0.1):
+def _concurrency_probe(server, path: str, hold: float = 0.25):
     state = {"open": 0, "max": 0}
     lock = threading.Lock()
 
@@ -484,7 +500,7 @@ def test_fetch_and_clean_one_url(server):
 
 def test_fetcher_session_shares_robots_and_limits_across_calls(server):
     serve(server, "/robots.txt", "User-agent: *\nDisallow: /no\n", content_type="text/plain")
-    state = _concurrency_probe(server, "/s", hold=0.1)
+    state = _concurrency_probe(server, "/s")
 
     async def main():
         async with Fetcher(fetch_options=ROBOTS_ON.replace(per_host=2)) as fetcher:
