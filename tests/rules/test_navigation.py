@@ -154,3 +154,11 @@ def test_skip_names_mean_skip_links_not_sections():
 
     assert NAVIGATION._words_re.search(" ^skip link ") and NAVIGATION._words_re.search(" ^skip to content ")
     assert not NAVIGATION._words_re.search(" ^skip item ")
+
+
+def test_jump_names_mean_jump_menus_not_the_sections_they_jump_to():
+    from cleannews.rules.navigation import NAVIGATION
+
+    assert NAVIGATION._words_re.search(" ^jump link menu ") and NAVIGATION._words_re.search(" ^jumplinks ")
+    assert not NAVIGATION._words_re.search(" ^cws jump section ")
+    assert not NAVIGATION._words_re.search(" ^paragraph type jump link content ")

@@ -36,7 +36,8 @@ NAVIGATION = AttributeRule(
         "skip link*", "skiplink*", "skip to*", "skipto*", "skip nav*", "skipnav*", "skip main*", "skip content",
         "pager", "pagination", "paging", "pagenav", "masthead", "toolbar", "search", "searchform", "searchbox",
         "search form", "search box", "site search",
-        "jump", "jumplink*", "site header", "global header", "gheader", "header nav", "tablist",
+        "jump menu*", "jump nav*", "jump to*", "jump links", "jump link menu*", "jump link nav*", "jumplink*",
+        "site header", "global header", "gheader", "header nav", "tablist",
     ),
 )
 
