@@ -217,7 +217,10 @@ def report(results: dict[str, Any], args: argparse.Namespace, n_pages: int, core
         f"{c1['cpu_ms']:.1f} ms with 1 worker, {cn['cpu_ms']:.1f} ms with {cores}; trafilatura {t1['cpu_ms']:.1f} ms "
         f"and {tn['cpu_ms']:.1f} ms.  The machine is shared: its 1-minute load average reached "
         f"{max(r['load'] for r in (c1, cn, t1, tn)):.1f} during these runs, and a load above {cores} takes "
-        "cores away from the workers, which shows in the wall-clock rates and the speed-up.",
+        "cores away from the workers, which shows in the wall-clock rates and the speed-up.  On free cores the "
+        f"speed-up would be about {cores} x (CPU ms/page with 1 worker) / (CPU ms/page with {cores}): "
+        f"{cores * c1['cpu_ms'] / cn['cpu_ms']:.2f}x for cleannews, {cores * t1['cpu_ms'] / tn['cpu_ms']:.2f}x for "
+        "trafilatura (an upper bound: it assumes the parent process never holds the workers up).",
         "",
         f"Peak memory (RSS, sampled every 0.2 s), {cores} workers: cleannews {cn['peak_total']:.0f} MB in all "
         f"(parent {cn['peak_parent']:.0f} MB, largest worker {cn['peak_worker']:.0f} MB); trafilatura "

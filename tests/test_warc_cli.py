@@ -85,10 +85,13 @@ def test_a_bad_file_is_one_error_record_and_exit_1(in_tmp: Path, capsys: pytest.
     errors = [r for r in rows if not r["ok"]]
     assert [(r["error"]["kind"], r["warc_file"]) for r in errors] == [("bad_warc", "bad.warc.gz")]
     assert [r["warc_record_id"] for r in rows if r["warc_file"] == "good.warc.gz"] == good
-    assert "1 failed (bad_warc 1)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "1 failed (bad_warc 1)" in err
+    assert "cleannews: error: bad.warc.gz: cannot read as WARC" in err
 
 
-def test_a_hanging_and_a_crashing_page_become_error_records(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_hanging_and_a_crashing_page_become_error_records(in_tmp: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
     with WarcWriter(str(in_tmp / "x.warc.gz")) as out:
         for n in range(8):
             html_exchange(out, n, marker={2: HANG, 5: CRASH}.get(n, ""))
@@ -99,6 +102,9 @@ def test_a_hanging_and_a_crashing_page_become_error_records(in_tmp: Path, monkey
     assert [r["error"]["kind"] if r["error"] else None for r in rows] == \
         [None, None, "timeout", None, None, "worker_crash", None, None]
     assert rows[2]["warc_record_id"] and rows[2]["text"] == "" and not rows[2]["ok"]
+    err = capsys.readouterr().err
+    assert "cleannews: error: https://news.example/en/2: page timeout" in err
+    assert "cleannews: error: https://news.example/en/5: worker process killed by SIGKILL" in err
 
 
 def test_an_existing_output_needs_resume_or_overwrite(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:

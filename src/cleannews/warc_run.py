@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
+from .batch import one_line
 from .jsonl import JsonlWriter, resume_keys
 from .options import Options
 from .warc import (WarcCounts, WarcFileError, WarcPage, file_error_record, iter_warc_pages, page_error_record,
@@ -60,6 +61,7 @@ def run_warc(paths: Sequence[str], out_path: str, *, options: Options, workers: 
             written += 1
             if kind is not None:
                 failed[kind] += 1
+                _say(err, f"error: {_failure(line)}")
     finally:
         writer.close()
         _summary(err, counts if not dask_address else None, written, failed, len(done))
@@ -82,6 +84,13 @@ def _failed_line(item: Item, kind: str, message: str) -> Line:
 def _dump(record: dict[str, Any]) -> Line:
     error = record.get("error")
     return json.dumps(record, ensure_ascii=False), error["kind"] if error else None
+
+
+def _failure(line: str) -> str:
+    """``URL: message`` of an error record (a bad file's message names the file)."""
+    record = json.loads(line)
+    message = record["error"]["message"]
+    return one_line(f"{record['url']}: {message}" if record.get("url") else message, limit=1000)
 
 
 def _item_key(item: Item) -> str:
