@@ -7,6 +7,8 @@ import gzip
 import http.server
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 import zlib
@@ -527,3 +529,37 @@ def test_fetch_options_are_checked():
         FAST.replace(nope=1)
     with pytest.raises(TypeError):
         FetchOptions(16)  # keyword-only
+
+
+def test_worker_processes_that_cannot_start_fall_back_to_a_thread(server):
+    # spawn needs an importable __main__; a script piped to `python -` has none.
+    urls = [serve(server, f"/f{i}", en_page(i)) for i in range(2)]
+    code = f"""
+import asyncio
+from cleannews.fetch import FetchOptions, fetch_many
+async def main():
+    opts = FetchOptions(respect_robots=False, clean_workers=1)
+    return [r async for r in fetch_many({urls!r}, fetch_options=opts)]
+print(sorted((r.ok, r.article is not None and {EN_PHRASE!r} in r.article.text) for r in asyncio.run(main())))
+"""
+    proc = subprocess.run([sys.executable, "-"], input=code, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[(True, True), (True, True)]"
+
+
+def test_client_pool_keeps_the_most_recent_idle_hosts():
+    from cleannews.fetch._client import ClientPool
+
+    async def main():
+        pool = ClientPool(FAST.replace(concurrency=2))
+        a, b, c = (pool.get(f"http://h{i}") for i in range(3))
+        assert pool.get("http://h0") is a  # one client per host
+        for host in ("http://h0", "http://h1", "http://h2"):
+            await pool.idle(host)
+        kept = set(pool.clients)
+        assert kept == {"http://h1", "http://h2"} and a.is_closed and not c.is_closed
+        assert pool.get("http://h0") is not a  # a new one when needed again
+        await pool.aclose()
+        assert b.is_closed and c.is_closed and pool.clients == {}
+
+    asyncio.run(main())

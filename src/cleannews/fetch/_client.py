@@ -10,7 +10,9 @@ from __future__ import annotations
 import email.utils
 import random
 import re
+import ssl
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import httpx
@@ -19,7 +21,8 @@ from ._body import ACCEPT_ENCODING, read_limited
 from ._options import FetchOptions
 from ._records import FetchError
 
-__all__ = ["Page", "fetch_page", "is_html", "make_client", "parse_retry_after", "retry_wait", "transport_error"]
+__all__ = ["ClientPool", "Page", "fetch_page", "is_html", "make_client", "parse_retry_after", "retry_wait",
+           "transport_error"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MIME = re.compile(r"^\s*([^;\s]+)")
@@ -38,26 +41,84 @@ class Page:
     request_headers: tuple[tuple[str, str], ...] = ()  # those of the last request sent
 
 
-def make_client(opts: FetchOptions) -> httpx.AsyncClient:
-    """The client every request of a run shares: keep-alive pool sized to `concurrency`,
-    redirects followed up to `max_redirects`, HTTP/2 offered when `h2` is installed."""
+def make_client(opts: FetchOptions, *, max_connections: int | None = None,
+                verify: ssl.SSLContext | bool = True) -> httpx.AsyncClient:
+    """An httpx client with our headers, timeouts and redirect limit; keep-alive pool of
+    `max_connections` (default `concurrency`); HTTP/2 offered when `h2` is installed."""
     try:
         import h2  # noqa: F401
         http2 = opts.http2
     except ImportError:  # pragma: no cover - depends on the installation
         http2 = False
+    size = max_connections or opts.concurrency
     return httpx.AsyncClient(
         http2=http2,
+        verify=verify,
         follow_redirects=True,
         max_redirects=opts.max_redirects,
         timeout=httpx.Timeout(opts.read_timeout, connect=opts.connect_timeout,
                               pool=opts.timeout),
-        limits=httpx.Limits(max_connections=opts.concurrency,
-                            max_keepalive_connections=opts.concurrency),
+        limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
         headers={"User-Agent": opts.user_agent, "Accept-Encoding": ACCEPT_ENCODING,
                  "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"},
         trust_env=False,
     )
+
+
+class ClientPool:
+    """One small httpx client per host, or the caller's one client for every host.
+
+    httpcore's connection pool scans all its connections (pairwise, in 1.0) on every
+    request event, so one pool of `concurrency` keep-alive connections costs several ms
+    of CPU per request; a pool per host holds `per_host` + 2 connections and costs
+    little.  Clients of hosts with nothing to do (`idle`) stay open for reuse, the
+    `concurrency` most recent ones; older ones are closed.  One TLS context is shared.
+    """
+
+    def __init__(self, opts: FetchOptions, shared: httpx.AsyncClient | None = None) -> None:
+        self.opts = opts
+        self.shared = shared
+        self.clients: dict[str, httpx.AsyncClient] = {}
+        self._idle: OrderedDict[str, None] = OrderedDict()
+        self._tls: ssl.SSLContext | None = None
+
+    def get(self, host: str) -> httpx.AsyncClient:
+        if self.shared is not None:
+            return self.shared
+        self._idle.pop(host, None)
+        client = self.clients.get(host)
+        if client is None:
+            if self._tls is None:
+                self._tls = _tls_context()
+            client = self.clients[host] = make_client(
+                self.opts, max_connections=self.opts.per_host + 2, verify=self._tls)
+        return client
+
+    async def idle(self, host: str) -> None:
+        """`host` has nothing to do now: keep its client for a while, close the oldest."""
+        if host not in self.clients:
+            return
+        self._idle[host] = None
+        self._idle.move_to_end(host)
+        while len(self._idle) > self.opts.concurrency:
+            old, _ = self._idle.popitem(last=False)
+            client = self.clients.pop(old, None)
+            if client is not None:
+                await client.aclose()
+
+    async def aclose(self) -> None:
+        clients, self.clients = list(self.clients.values()), {}
+        self._idle.clear()
+        for client in clients:
+            await client.aclose()
+
+
+def _tls_context() -> ssl.SSLContext:
+    try:
+        import certifi
+        return ssl.create_default_context(cafile=certifi.where())
+    except ImportError:  # pragma: no cover - httpx brings certifi
+        return ssl.create_default_context()
 
 
 def is_html(content_type: str | None) -> bool:

@@ -16,6 +16,7 @@ import signal
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +25,7 @@ import httpx
 
 from ..options import Options
 from ._clean import clean_body, raw_name
-from ._client import Page, fetch_page, make_client, retry_wait
+from ._client import ClientPool, Page, fetch_page, retry_wait
 from ._hosts import HostScheduler, HostState
 from ._options import FetchOptions
 from ._records import FetchError, FetchRecord, utc_now
@@ -66,8 +67,7 @@ class Fetcher:
                  options: Options | None = None, client: httpx.AsyncClient | None = None) -> None:
         self.fetch_options = fetch_options or FetchOptions()
         self.options = options or Options()
-        self._own_client = client is None
-        self._client = client
+        self._clients = ClientPool(self.fetch_options, shared=client)
         self._sched: HostScheduler[_Item] = HostScheduler(
             per_host=self.fetch_options.per_host, delay=self.fetch_options.delay)
         self._robots_wanted: list[HostState[_Item]] = []
@@ -89,8 +89,6 @@ class Fetcher:
         if self._dispatcher is not None:
             return
         opts = self.fetch_options
-        if self._client is None:
-            self._client = make_client(opts)
         if opts.save_raw:
             os.makedirs(opts.save_raw, exist_ok=True)
         if opts.warc and self._warc is None:
@@ -115,9 +113,7 @@ class Fetcher:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
-        if self._own_client and self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        await self._clients.aclose()
         if self._warc is not None:
             self._warc.close()
             self._warc = None
@@ -201,12 +197,12 @@ class Fetcher:
     async def _robots(self, host: HostState[_Item]) -> None:
         """Fetch the host's robots.txt (retried like a page), then let its URLs run."""
         opts = self.fetch_options
-        assert self._client is not None
+        client = self._clients.get(host.key)
         started, attempt = time.monotonic(), 0
         while True:
             attempt += 1
             try:
-                robots = await asyncio.wait_for(fetch_robots(self._client, host.key, opts.user_agent),
+                robots = await asyncio.wait_for(fetch_robots(client, host.key, opts.user_agent),
                                                 opts.timeout)
                 break
             except asyncio.TimeoutError:
@@ -225,6 +221,7 @@ class Fetcher:
         host.queue.clear()
         host.queue.extend(kept)
         self._sched.unblock(host, delay=max(opts.delay, robots.delay))
+        await self._host_done(host)
 
     def _allowed(self, robots: Robots, item: _Item) -> bool:
         """True if robots.txt lets `item` through; else its error record is sent."""
@@ -243,10 +240,15 @@ class Fetcher:
             raise
         except Exception as exc:  # noqa: BLE001 - a bug must still give the URL its record
             item.sink(self._record(item, error=FetchError("internal", f"{type(exc).__name__}: {exc}")))
+        await self._host_done(host)
+
+    async def _host_done(self, host: HostState[_Item]) -> None:
+        """Mark the host's connections reusable-or-closable once it has nothing to do."""
+        if self._sched.idle(host) and not host.blocked:
+            await self._clients.idle(host.key)
 
     async def _page_attempt(self, host: HostState[_Item], item: _Item) -> None:
         opts = self.fetch_options
-        assert self._client is not None
         now = time.monotonic()
         if item.started is None:
             item.started = now
@@ -254,7 +256,7 @@ class Fetcher:
         item.attempts += 1
         error: FetchError | None = None
         try:
-            page = await asyncio.wait_for(fetch_page(self._client, item.url, opts),
+            page = await asyncio.wait_for(fetch_page(self._clients.get(host.key), item.url, opts),
                                           max(0.001, deadline - now))
         except asyncio.TimeoutError:
             error = FetchError("timeout", f"no complete answer within {opts.timeout:g} s")
@@ -285,9 +287,16 @@ class Fetcher:
         if self.fetch_options.save_raw:
             raw_path = os.path.join(self.fetch_options.save_raw, raw_name(url_key(item.url)))
         loop = asyncio.get_running_loop()
-        article, kind, message = await loop.run_in_executor(
-            self._executor, clean_body, page.body, page.final_url, page.content_type,
-            self.options, raw_path)
+        call = (clean_body, page.body, page.final_url, page.content_type, self.options, raw_path)
+        try:
+            article, kind, message = await loop.run_in_executor(self._executor, *call)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory) or could not start (spawn needs an
+            # importable __main__): clean in a thread from now on.
+            if isinstance(self._executor, ProcessPoolExecutor):
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cleannews")
+            article, kind, message = await loop.run_in_executor(self._executor, *call)
         error = FetchError(kind, message or "") if kind is not None else None
         return self._record(item, page=page, error=error, article=article,
                             raw_file=raw_path if error is None or kind == "clean_error" else None)

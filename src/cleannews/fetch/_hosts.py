@@ -29,6 +29,7 @@ class HostState(Generic[T]):
     delay: float
     queue: deque[T] = field(default_factory=deque)
     active: int = 0
+    deferred: int = 0  # items waiting in the deferred heap
     next_start: float = 0.0
     blocked: bool = False  # e.g. while its robots.txt is being fetched
     listed: bool = False  # in the ready deque or the sleeping heap
@@ -70,6 +71,7 @@ class HostScheduler(Generic[T]):
     def defer(self, host: HostState[T], item: T, not_before: float) -> None:
         """Queue `item` again, at the front of its host, once the clock reaches `not_before`."""
         self.queued += 1
+        host.deferred += 1
         heapq.heappush(self._deferred, (not_before, next(self._seq), host, item))
 
     def hold(self, host: HostState[T], until: float) -> None:
@@ -98,6 +100,7 @@ class HostScheduler(Generic[T]):
         while self._deferred and self._deferred[0][0] <= now:
             _, _, host, item = heapq.heappop(self._deferred)
             self.queued -= 1
+            host.deferred -= 1
             self.add(host, item, front=True)
         while self._sleeping and self._sleeping[0][0] <= now:
             host = heapq.heappop(self._sleeping)[2]
@@ -116,6 +119,10 @@ class HostScheduler(Generic[T]):
             self._relist(host)
             return host, item
         return None
+
+    def idle(self, host: HostState[T]) -> bool:
+        """Nothing open, queued or deferred for `host`."""
+        return host.active == 0 and not host.queue and host.deferred == 0
 
     def wait_time(self) -> float | None:
         """Seconds until a waiting host or deferred item becomes ready; None if none waits."""
