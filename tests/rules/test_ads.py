@@ -104,3 +104,31 @@ def test_removes_a_lone_pr_label_whose_ad_is_a_script(pages):
     article = pages.clean_snippet(snippet, lang="ja", where="middle")
     assert "[PR]" not in article.text
     pages.assert_body_kept(article, "ja")
+
+
+DISCLOSURES = [
+    ("amazon", "en", "<p><em>As an Amazon Associate I earn from qualifying purchases.</em></p>",
+     "As an Amazon Associate I earn from qualifying purchases."),
+    ("commission", "en", '<div class="note">Products are chosen independently by our editors. Purchases made through '
+     "our links may earn us a commission.</div>", "Products are chosen independently by our editors."),
+    ("promotion-ja", "ja", "<p>※本記事にはプロモーションを含みます</p>", "※本記事にはプロモーションを含みます"),
+    ("provision-de", "en", "<p>Hinweis: Für Käufe über diese Links erhalten wir eine Provision.</p>",
+     "Hinweis: Für Käufe über diese Links erhalten wir eine Provision."),
+]
+
+
+@pytest.mark.parametrize("lang,snippet,dropped", [c[1:] for c in DISCLOSURES], ids=[c[0] for c in DISCLOSURES])
+def test_removes_affiliate_disclosures(pages, lang, snippet, dropped):
+    article = pages.clean_snippet(snippet, lang=lang, where="middle")
+    pages.assert_removed(article, "ads", dropped, lang=lang)
+
+
+def test_keeps_news_about_commissions_and_long_paragraphs_that_mention_affiliates(pages):
+    news = "<p>The European Commission said on Monday that it would fine the company for its affiliate program.</p>"
+    article = pages.clean_snippet(news, lang="en", where="middle")
+    pages.assert_kept(article, "The European Commission said on Monday", lang="en")
+    long = ("<p>I love a meal with crispiness and crunch, and these recipes deliver every time I make them for friends "
+            "and family on busy weeknights. Some links are affiliate links, and I have tested every recipe in my own "
+            "kitchen more than once before sharing it here, with notes on timing and temperature.</p>")
+    article = pages.clean_snippet(long, lang="en", where="middle")
+    pages.assert_kept(article, "I love a meal with crispiness and crunch", lang="en")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from ._base import AttributeRule, Match, PageFacts, Rule, attribute_signature
 from ._walk import apply_rules
 from ._widgets import TextBlock, TitledWidget
-from .ads import AD_LABEL, ADS
+from .ads import AD_LABEL, ADS, AFFILIATE_DISCLOSURE
 from .captions import PHOTO_CREDIT
 from .carousel import CAROUSEL, CAROUSEL_TITLED, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENTS, COMMENTS_BY_CLASS
@@ -69,6 +69,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     AUTHOR_TITLED,
     COMMENT_COUNTER,
     PAYWALL_TEXT,
+    AFFILIATE_DISCLOSURE,
     CONSENT_TEXT,
     SHARE_TEXT,
     READ_MORE_LINE,
