@@ -127,12 +127,12 @@ def test_to_markdown():
     assert lines[i + 1] == "  - weekdays only"  # nested list indented under its parent
     assert lines[i + 2] == "- Route 2 runs later"
     j = lines.index("1. first step")
-    assert lines[j + 1] == "1. second step"
+    assert lines[j + 1] == "1. second step"  # CommonMark numbers them in order
     k = lines.index("| Route | Last bus |")
     assert lines[k + 1] == "|---|---|"  # header separator right after the first row
     assert lines[k + 2] == "| 1 | 00:30 |"
     q = lines.index("> It is about time.")
-    assert lines[q + 1] == "> Finally."
+    assert lines[q + 1:q + 3] == [">", "> Finally."]  # two quoted paragraphs, not one
     c = lines.index("```")
     assert lines[c:c + 4] == ["```", "route = 1", 'last = "00:30"', "```"]
 
@@ -166,7 +166,7 @@ def test_to_html_structure():
     out = make().to_html()
     assert out.startswith("<article><h1>Bus plan</h1><p>The council voted on Tuesday.</p><h2>What changes</h2>")
     assert out.endswith("<p>The end.</p></article>")
-    assert "<ul><li>Route 1 runs later</li>" in out
+    assert "<ul><li>Route 1 runs later<ul><li>weekdays only</li></ul></li><li>Route 2 runs later</li></ul>" in out
     assert "<ol><li>first step</li><li>second step</li></ol>" in out
     assert "<table><tr><th>Route</th><th>Last bus</th></tr><tr><td>1</td><td>00:30</td></tr></table>" in out
     assert "<blockquote><p>It is about time.</p></blockquote>" in out

@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ._comments import comment_text
 from .article import Article, Block, Removal
 from .declared import is_declared_summary, summary_candidates
 from .decode import decode
@@ -78,10 +79,11 @@ def _load(data: Any, content_type: str | None, opts: Options) -> HtmlElement:
 
 
 def _render(nodes: list[HtmlElement], meta: Metadata, opts: Options, measure: Measure, facts: PageFacts,
-            removed: list[Removal]) -> list[Block]:
+            removed: list[Removal], url: str | None) -> list[Block]:
     """Selected nodes → body blocks: structural rules, then the ends trimmed (removals logged)."""
     blocks, structural = render_blocks(nodes, measure=measure, include_tables=opts.include_tables,
-                                       disabled_rules=opts.disabled_rules, keep=facts.protected)
+                                       disabled_rules=opts.disabled_rules, keep=facts.protected, base_url=url,
+                                       include_links=opts.include_links, include_images=opts.include_images)
     removed.extend(structural)
     blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
     removed.extend(trimmed)
@@ -89,10 +91,10 @@ def _render(nodes: list[HtmlElement], meta: Metadata, opts: Options, measure: Me
 
 
 def _short_post(body: HtmlElement, summary: str, meta: Metadata, opts: Options, measure: Measure,
-                facts: PageFacts) -> tuple[list[Block], Verdict] | None:
+                facts: PageFacts, url: str | None) -> tuple[list[Block], Verdict] | None:
     """A short post the scorer missed: the element whose rendered text is the declared summary."""
     for candidate in summary_candidates(body, summary):
-        blocks = _render([candidate], meta, opts, measure, facts, [])
+        blocks = _render([candidate], meta, opts, measure, facts, [], url)
         if blocks and is_declared_summary(blocks, summary):
             return blocks, Verdict(True, "")
     return None
@@ -114,19 +116,21 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     page_measure = Measure()
     facts = PageFacts(body_chars=page_measure.chars(body), protected=protected_elements(body, meta.title),
                       measure=page_measure)
-    removed = apply_rules(body, active_rules(opts.disabled_rules), facts)
+    # With include_comments the removed comment threads are kept aside for `Article.comments`.
+    detached: list[tuple[str, HtmlElement]] | None = [] if opts.include_comments else None
+    removed = apply_rules(body, active_rules(opts.disabled_rules), facts, detached=detached)
     measure = Measure()  # sizes changed with the removals: measure afresh
     selection = select_body(body, measure)
-    blocks = _render(selection.nodes, meta, opts, measure, facts, removed)
+    blocks = _render(selection.nodes, meta, opts, measure, facts, removed, url)
     summary = meta.description if _declares_article(meta) else None
     page_weight = weight(element_text(body))
     if not blocks and page_weight < opts.min_body_chars:
         # Nothing scored on a near-empty page (a few words, or lines inside one link): what is
         # left after the rules is all the page says; `judge_article` weighs it as a tiny page.
-        blocks = _render([body], meta, opts, measure, facts, removed)
+        blocks = _render([body], meta, opts, measure, facts, removed, url)
     verdict = judge_article(blocks, page_weight=page_weight, min_chars=opts.min_body_chars, declared_summary=summary)
     if not verdict.is_article and summary:
-        blocks, verdict = _short_post(body, summary, meta, opts, measure, facts) or (blocks, verdict)
+        blocks, verdict = _short_post(body, summary, meta, opts, measure, facts, url) or (blocks, verdict)
     if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
                                or judge_listing(selection.nodes, blocks, measure, body)):
         verdict = Verdict(False, why, page_type="listing")
@@ -151,4 +155,5 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
         tags=meta.tags,
         categories=meta.categories,
         page_type="article" if verdict.is_article else verdict.page_type,
+        comments=comment_text([el for rule, el in detached if rule == "comments"]) if detached else None,
     )

@@ -6,12 +6,11 @@ time linear in the body size and never touches the original page.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-__all__ = ["Article", "Block", "Removal"]
+__all__ = ["Article", "Block", "Removal", "Span"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,25 @@ class Removal:
         return {"rule": self.rule, "reason": self.reason, "excerpt": self.excerpt, "path": self.path}
 
 
+@dataclass(frozen=True)
+class Span:
+    """A run of a block's text in one style, or an image (`src` set; `text` is its alt).
+
+    Attributes:
+        text: the run's text, whitespace collapsed (an image: its alt text).
+        strong: inside ``<strong>``/``<b>``.
+        em: inside ``<em>``/``<i>``.
+        href: the absolute link target (only with `Options.include_links`).
+        src: the absolute image URL (only with `Options.include_images`).
+    """
+
+    text: str
+    strong: bool = False
+    em: bool = False
+    href: str | None = None
+    src: str | None = None
+
+
 BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "code", "table_row")
 
 
@@ -48,6 +66,8 @@ class Block:
         ordered: for list items, whether the list is numbered.
         cells: for table rows, the cell texts.
         header: for table rows, whether this is a header row.
+        inline: the text as styled `Span`s (their texts, images aside, join to `text`), or
+            None when the line is plain text.  Table cells and code are always plain.
     """
 
     kind: str
@@ -56,6 +76,7 @@ class Block:
     ordered: bool = False
     cells: tuple[str, ...] = ()
     header: bool = False
+    inline: tuple[Span, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -114,82 +135,16 @@ class Article:
         return out
 
     def to_markdown(self, *, with_title: bool = True) -> str:
-        """The body as Markdown: headings, lists, tables, block quotes and code blocks."""
-        lines: list[str] = []
-        if with_title and self.title:
-            lines += [f"# {self.title}", ""]
-        prev: Block | None = None
-        for block in self.blocks:
-            if prev is not None and not _same_group(prev, block):
-                lines.append("")
-            lines.extend(_markdown_lines(block, prev))
-            prev = block
-        return "\n".join(lines).strip() + "\n"
+        """The body as Markdown: headings, nested and numbered lists, tables, block quotes,
+        code blocks and **bold**/*italic*; ``[text](url)`` and ``![alt](src)`` when the
+        article was cleaned with `include_links` / `include_images`.  Cost: linear in the body."""
+        from .render import to_markdown
+
+        return to_markdown(self, with_title=with_title)
 
     def to_html(self) -> str:
-        """The body as minimal semantic HTML (no scripts, styles or attributes)."""
-        parts: list[str] = []
-        if self.title:
-            parts.append(f"<h1>{html.escape(self.title)}</h1>")
-        open_list: str | None = None
-        in_table = False
-        for block in self.blocks:
-            want_list = ("ol" if block.ordered else "ul") if block.kind == "list_item" else None
-            if open_list and want_list != open_list:
-                parts.append(f"</{open_list}>")
-                open_list = None
-            if in_table and block.kind != "table_row":
-                parts.append("</table>")
-                in_table = False
-            text = html.escape(block.text)
-            if block.kind == "heading":
-                level = min(max(block.level, 2), 6)
-                parts.append(f"<h{level}>{text}</h{level}>")
-            elif block.kind == "list_item":
-                if open_list is None:
-                    open_list = want_list
-                    parts.append(f"<{open_list}>")
-                parts.append(f"<li>{text}</li>")
-            elif block.kind == "quote":
-                parts.append(f"<blockquote><p>{text}</p></blockquote>")
-            elif block.kind == "code":
-                parts.append(f"<pre><code>{text}</code></pre>")
-            elif block.kind == "table_row":
-                if not in_table:
-                    parts.append("<table>")
-                    in_table = True
-                tag = "th" if block.header else "td"
-                cells = "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in block.cells)
-                parts.append(f"<tr>{cells}</tr>")
-            else:
-                parts.append(f"<p>{text}</p>")
-        if open_list:
-            parts.append(f"</{open_list}>")
-        if in_table:
-            parts.append("</table>")
-        return "<article>" + "".join(parts) + "</article>"
+        """The body as minimal semantic HTML: no scripts, styles or attributes other than
+        ``href`` (links) and ``src``/``alt`` (images).  Cost: linear in the body."""
+        from .render import to_html
 
-
-def _same_group(prev: Block, block: Block) -> bool:
-    """Consecutive list items and table rows render without a blank line between them."""
-    return prev.kind == block.kind and block.kind in ("list_item", "table_row", "quote")
-
-
-def _markdown_lines(block: Block, prev: Block | None) -> list[str]:
-    text = block.text
-    if block.kind == "heading":
-        return ["#" * min(max(block.level, 2), 6) + " " + text]
-    if block.kind == "list_item":
-        indent = "  " * max(block.level - 1, 0)
-        return [f"{indent}{'1.' if block.ordered else '-'} {text}"]
-    if block.kind == "quote":
-        return ["> " + text]
-    if block.kind == "code":
-        return ["```", text, "```"]
-    if block.kind == "table_row":
-        cells = [c.replace("|", "\\|") for c in (block.cells or (text,))]
-        row = ["| " + " | ".join(cells) + " |"]
-        if prev is None or prev.kind != "table_row":
-            row.append("|" + "---|" * len(cells))
-        return row
-    return [text]
+        return to_html(self)

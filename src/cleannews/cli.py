@@ -1,7 +1,8 @@
 """The ``cleannews`` command line: arguments -> `Options` -> `run_batch` -> output.
 
     cleannews clean PATH... [--format text|markdown|json|jsonl|html] [--output DIR]
-                            [--explain] [--include-comments] [--no-tables]
+                            [--explain] [--include-comments] [--include-links]
+                            [--include-images] [--no-tables]
                             [--disable-rule NAME]... [--min-body-chars N]
     cleannews fetch URLS -o OUT.jsonl [--resume] [--concurrency N] [--per-host N] ...
                             (needs the 'fetch' extra; see `cleannews fetch --help`)
@@ -191,6 +192,10 @@ def _add_option_flags(cmd: argparse.ArgumentParser) -> None:
     """Flags that map onto `Options` (shared by every command that cleans pages)."""
     cmd.add_argument("--include-comments", action="store_true",
                      help="collect reader comments (JSON 'comments'; never in the text)")
+    cmd.add_argument("--include-links", action="store_true",
+                     help="keep the body's links, made absolute (markdown [text](url), html <a href>)")
+    cmd.add_argument("--include-images", action="store_true",
+                     help="keep the body's images, made absolute (markdown ![alt](src), html <img>)")
     cmd.add_argument("--no-tables", action="store_true", help="drop tables from the body")
     cmd.add_argument("--disable-rule", action="append", default=[], metavar="NAME", type=_rule_list,
                      help="switch off a boilerplate rule (repeatable, or comma-separated): "
@@ -248,6 +253,8 @@ def options_from_args(args: argparse.Namespace) -> Options:
     changes: dict[str, Any] = {
         "include_comments": bool(getattr(args, "include_comments", False)),
         "include_tables": not getattr(args, "no_tables", False),
+        "include_links": bool(getattr(args, "include_links", False)),
+        "include_images": bool(getattr(args, "include_images", False)),
     }
     names = [n.strip() for arg in getattr(args, "disable_rule", None) or [] for n in arg.split(",")]
     if any(names):

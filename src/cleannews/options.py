@@ -19,11 +19,15 @@ class Options:
 
     Attributes:
         disabled_rules: names of boilerplate rules to switch off (see `cleannews.rules`).
-        include_comments: collect reader comments into `Article.comments` (never into `text`).
-            Not implemented yet (issue 3): comments are always removed and `comments` is None.
+        include_comments: collect the reader comments the ``comments`` rule removes into
+            `Article.comments` (one paragraph per line, reply-form chrome dropped); they
+            never enter `text`.  Off: `comments` is None and collecting costs nothing.
         include_tables: keep tables of the body (rendered row by row).
-        include_links: keep link targets in Markdown output.  Not implemented yet (issue 3).
-        include_images: keep images in Markdown output.  Not implemented yet (issue 3).
+        include_links: keep the body's links, made absolute against the page URL, in
+            `Block.inline` (Markdown ``[text](url)``, HTML ``<a href>``); ``javascript:`` and
+            other non-web targets are dropped.  `text` is the same either way.
+        include_images: keep the body's images (``src`` or lazy ``data-src``/``srcset``),
+            made absolute, in `Block.inline` (Markdown ``![alt](src)``, HTML ``<img>``).
         min_body_chars: below this many visible characters of body text a page is not an
             article (`is_article=False`).  Characters, not words, so it suits CJK text.
         max_input_bytes: larger inputs are refused without parsing (`InputTooLarge`).

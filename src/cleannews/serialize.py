@@ -5,6 +5,8 @@ page-level rules could not name: `link_dense` (a container whose text is mostly 
 `teaser_list` (a list of similar items that are mostly links).  Both record a `Removal`.
 
 Cost: one walk over the body; one text read per container, so O(size × depth) in C.
+Inline markup (emphasis; links and images when asked) is recorded only for the lines that
+hold it: a line of plain text costs nothing extra (see `_inline.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from ._inline import InlineTracker
 from .article import Block, Removal
 from .measure import Measure, element_text
 from .rules._base import element_path
@@ -56,24 +59,32 @@ class _Writer:
     body_chars: int = 0  # visible characters of all the body nodes
     measure: Measure = field(default_factory=Measure)
     line_links: list[HtmlElement] = field(default_factory=list)  # links that started in this line
+    inline: InlineTracker = field(default_factory=InlineTracker)
 
     def flush(self) -> None:
         if not self.buf:
+            if self.inline.events:  # images of an empty line go with the next one
+                self.inline.line_done(self.buf, "")
             return
         kind, level, ordered = self.kinds[-1]
         raw = "".join(self.buf)
-        self.buf.clear()
         links, self.line_links = self.line_links, []
         if kind == "code":
             text = raw.strip("\n")
+            self.inline.line_done(self.buf, None)
+            self.buf.clear()
             if text.strip():
                 self.blocks.append(Block("code", text))
             return
         text = collapse_space(raw)
         if text and len(links) >= 2 and kind in ("paragraph", "quote") and self._link_line(text, links):
+            self.inline.line_done(self.buf, None)
+            self.buf.clear()
             return
+        spans = self.inline.line_done(self.buf, text)
+        self.buf.clear()
         if text:
-            self.blocks.append(Block(kind, text, level=level, ordered=ordered))
+            self.blocks.append(Block(kind, text, level=level, ordered=ordered, inline=spans))
 
     def _link_line(self, text: str, links: list[HtmlElement]) -> bool:
         """A short line made of several links ('Email this story | Print | Letters') is a tool bar."""
@@ -149,10 +160,13 @@ class _Writer:
     def _inline(self, el: HtmlElement) -> None:
         if el.tag == "a":
             self.line_links.append(el)
+        marked = self.inline.enter(el, self.buf)  # False (one set lookup) for plain inline tags
         if el.text:
             self.buf.append(el.text)
         for child in el:
             self.walk(child)
+        if marked:
+            self.inline.leave(self.buf)
         self._tail(el)
 
     def _tail(self, el: HtmlElement) -> None:
@@ -213,16 +227,21 @@ def _link_card(el: HtmlElement, chars: int) -> bool:
 
 
 def render_blocks(nodes: Sequence[HtmlElement], *, measure: Measure, include_tables: bool = True,
-                  disabled_rules: frozenset[str] = frozenset(), keep: frozenset[HtmlElement] = frozenset()
+                  disabled_rules: frozenset[str] = frozenset(), keep: frozenset[HtmlElement] = frozenset(),
+                  base_url: str | None = None, include_links: bool = False, include_images: bool = False
                   ) -> tuple[list[Block], list[Removal]]:
     """Walk the body nodes in order and return their blocks and the structural removals.
 
     `keep`: elements that hold the article's markers (see `markers.protected_elements`); the
     structural rules never drop them, however many links surround the article inside them.
+    `include_links` / `include_images`: record link targets and images (resolved against
+    `base_url`) in `Block.inline`; emphasis is always recorded.  Block texts never change.
     """
     writer = _Writer(include_tables=include_tables, disabled=disabled_rules, tops=frozenset(nodes),
-                     measure=measure, keep=keep, body_chars=sum(measure.chars(n) for n in nodes))
+                     measure=measure, keep=keep, body_chars=sum(measure.chars(n) for n in nodes),
+                     inline=InlineTracker(base_url=base_url, links=include_links, images=include_images))
     for node in nodes:
         writer.walk(node, top=True)
         writer.flush()
+    writer.inline.attach_leftover_images(writer.blocks)
     return writer.blocks, writer.removed

@@ -99,9 +99,6 @@ def test_in_body_comment_subheading_keeps_following_body(pages):
     pages.assert_body_kept(article)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Options.include_comments is never used: clean() leaves "
-                                       "Article.comments None although the comments docstring says the thread is "
-                                       "collected into it")
 def test_include_comments_collects_the_thread(pages):
     snippet = f'<div id="comments"><h2>Comments</h2>{EN_THREAD}</div>'
     article = pages.clean_snippet(snippet, lang="en", where="after", include_comments=True)

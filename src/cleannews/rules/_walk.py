@@ -143,11 +143,14 @@ def _too_central(el: HtmlElement, facts: PageFacts, max_share: float) -> bool:
     return facts.measure.link_chars(el) < 0.5 * chars
 
 
-def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> list[Removal]:
+def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
+                detached: list[tuple[str, HtmlElement]] | None = None) -> list[Removal]:
     """Remove every element some rule matches; return what was removed, in document order.
 
     One walk over the elements; an element inside an already matched subtree is not asked
     again.  Protected elements and elements too central to be boilerplate are kept.
+    `detached`: when given, receives ``(rule name, element)`` for every reported removal
+    (the subtree stays readable after it left the page), e.g. to collect reader comments.
     """
     index, others = _index_for(tuple(rules))
     gated = _gate_groups(tuple(r for r in others if r.applies(facts)), facts)
@@ -167,7 +170,7 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts) -> l
             continue
         if tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS:
             stack.extend(reversed(el))
-    return _remove(matched, claimed)
+    return _remove(matched, claimed, detached)
 
 
 # Elements with no content to judge are skipped; so is the inside of a paragraph of prose,
@@ -275,12 +278,15 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
     return el in claimed
 
 
-def _remove(matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> list[Removal]:
+def _remove(matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement],
+            detached: list[tuple[str, HtmlElement]] | None) -> list[Removal]:
     removals: list[Removal] = []
     for target, reason, rule_name in matched:
         if any(anc in claimed for anc in target.iterancestors()):
             continue  # an ancestor goes anyway; report the outermost removal only
         removals.append(Removal(rule_name, reason, excerpt(spaced_text(target)), element_path(target)))
+        if detached is not None:
+            detached.append((rule_name, target))
     for target, _, _ in matched:
         drop_element(target)
     return removals
