@@ -16,6 +16,9 @@ from cleannews._lang import lang_code, settle_lang
     ("ja", "Der Stadtrat hat am Dienstag den neuen Busplan beschlossen und die Finanzierung gesichert.", None),
     (None, "東京都は13日、新たに120人の感染を確認したと発表した。都内の累計は38万人を超えた。", "ja"),
     ("en", "東京", "en"),  # too little text to overrule the markup
+    ("en", "Naukowcy z Uniwersytetu Warszawskiego odkryli nowy gatunek bakterii, który potrafi rozkładać "
+           "plastik w niskich temperaturach. Badania prowadzono przez trzy lata w kilku laboratoriach "
+           "na terenie całego kraju, a wyniki opublikowano w czasopiśmie naukowym.", None),
     ("zh", "中华人民共和国国务院新闻办公室今天举行新闻发布会，介绍有关情况并答记者问。", "zh"),
 ])
 def test_settle_lang(marked, text, expected):

@@ -22,14 +22,13 @@ ARTICLE_TYPES = frozenset("""article newsarticle blogposting reportagenewsarticl
     techarticle scholarlyarticle report socialmediaposting liveblogposting discussionforumposting
     advertisercontentarticle medicalscholarlyarticle review""".split())
 
-_WRAPPER_RE = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _TRAILING_COMMA_RE = re.compile(r",(\s*[}\]])")
 _DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters in strings
 
 
 def parse_blocks(text: str) -> list[Any]:
     """The JSON values in one ``<script type="application/ld+json">`` body ([] if unreadable)."""
-    text = _WRAPPER_RE.sub("", text).strip().rstrip(";").strip()
+    text = _unwrap(text)
     if not text:
         return []
     try:
@@ -37,6 +36,23 @@ def parse_blocks(text: str) -> list[Any]:
     except ValueError:
         pass
     return _decode_all(_TRAILING_COMMA_RE.sub(r"\1", text))
+
+
+def _unwrap(text: str) -> str:
+    """The block without ``<!-- -->`` / ``<![CDATA[ ]]>`` wrappers (optionally behind ``//``)
+    and a trailing semicolon.  String operations only: a regex would scan the whole block."""
+    text = text.strip()
+    if text.startswith("//"):
+        text = text[2:].lstrip()
+    for opener in ("<!--", "<![CDATA["):
+        if text.startswith(opener):
+            text = text[len(opener):]
+    text = text.rstrip().rstrip(";").rstrip()
+    for closer in ("-->", "]]>"):
+        if text.endswith(closer):
+            text = text[:-len(closer)].rstrip()
+            text = text[:-2] if text.endswith("//") else text
+    return text.strip().rstrip(";").rstrip()
 
 
 def _decode_all(text: str) -> list[Any]:

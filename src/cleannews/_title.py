@@ -23,7 +23,7 @@ __all__ = ["pick_title", "strip_site_suffix"]
 _CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uff01-\uff60"
 _SEPARATORS_RE = re.compile(
     rf"\s+[-|–—:·»/]\s+|\s*[｜|]\s*|\s*::\s*|\s+-{{2,}}\s+|(?<=\S)[_]+(?=\S)|\s+\\\s+|(?<=[{_CJK_CHAR}])-(?=[{_CJK_CHAR}])")
-_HEADLINE_SCAN = 2000  # elements looked at for a headline in a plain element
+_HEADLINE_SCAN = 1000  # elements looked at for a headline in a plain element
 # Where a title may be cut into headline and site: separators, and brackets opening a source tag.
 _AFFIX_SEP_RE = re.compile(r"\s*[-_|｜:：–—·»/\\~〜・]+\s*|\s+(?=[(（【\[])")
 _BRACKETED_RE = re.compile(r"\s*(?:（[^（）]{1,40}）|\([^()]{1,40}\)|〈[^〈〉]{1,40}〉|【[^【】]{1,40}】)\s*")
@@ -94,9 +94,8 @@ def pick_title(refs: list[str], head_title: str, site: str | None, h1s: list[Htm
     if headings and not _SEPARATORS_RE.search(refs[0]):
         return top, headings[0][1]  # nothing to confirm: the reference is the title
     el = _visible_headline(root, collapse_space(refs[0]), top)
-    if el is not None:
-        return _heading_text(el), el
-    return top, h1s[0] if h1s else None
+    anchor = h1s[0] if h1s else el  # near the page's <h1> sit its byline and date, if it has one
+    return (_heading_text(el) if el is not None else top), anchor
 
 
 def _heading_text(el: HtmlElement) -> str:

@@ -142,23 +142,29 @@ class _Page:
         self.base = urljoin(url or "", base.strip()) if base else url
 
     def _add_meta(self, el: HtmlElement) -> None:
+        """Values are kept raw; `first` and `values` collapse the spaces of those read."""
         content = el.get("content")
-        if content is None or not content.strip():
+        if not content:
             return
-        keys = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or ""
-        for key in keys.lower().split():
-            key = key.replace("dcterm:", "dcterms.").replace("dcterms:", "dcterms.").replace("dc:", "dc.")
-            self.meta.setdefault(key, []).append(collapse_space(content))
+        keys = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        if not keys:
+            return
+        keys = keys.lower()
+        if "dc" in keys:
+            keys = keys.replace("dcterm:", "dcterms.").replace("dcterms:", "dcterms.").replace("dc:", "dc.")
+        for key in keys.split():
+            self.meta.setdefault(key, []).append(content)
 
     def first(self, keys: tuple[str, ...]) -> str | None:
-        """The first value of the first key present, in table order."""
+        """The first non-blank value of the first key present, in table order."""
         for key in keys:
-            if key in self.meta:
-                return self.meta[key][0]
+            for value in self.meta.get(key, ()):
+                if value := collapse_space(value):
+                    return value
         return None
 
     def values(self, keys: tuple[str, ...]) -> list[str]:
-        return [v for key in keys for v in self.meta.get(key, ())]
+        return [v for key in keys for raw in self.meta.get(key, ()) if (v := collapse_space(raw))]
 
 
 def extract_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
@@ -232,7 +238,7 @@ def _authors(page: _Page) -> list[str]:
     for key in AUTHOR_KEYS:
         if names:
             break
-        names = _names_in([v for v in page.meta.get(key, ()) if not v.startswith(("http", "/"))])
+        names = _names_in([v for v in page.values((key,)) if not v.startswith(("http", "/"))])
     return names
 
 
