@@ -8,9 +8,9 @@ import os
 import sys
 from typing import TextIO
 
+from ..jsonl import JsonlWriter, resume_keys
 from ..options import Options
 from ._fetcher import Fetcher
-from ._jsonl import JsonlWriter, resume_keys
 from ._options import FetchOptions
 from ._progress import Progress
 from ._urls import read_url_lines, url_key
@@ -39,7 +39,7 @@ def run_fetch(urls_path: str, out_path: str, *, fetch_options: FetchOptions,
         if resume:
             raise UsageError("--resume needs an output file, not standard output")
     elif resume:
-        done, bad, cut = resume_keys(out_path)
+        done, bad, cut = resume_keys(out_path, _record_key)
         if cut:
             _say(err, f"{out_path}: dropped a cut-off last line (its URL is fetched again)")
         if bad:
@@ -79,6 +79,12 @@ async def _fetch_all(urls: list[str], fetch_options: FetchOptions, options: Opti
         async for record in fetcher.fetch_many(urls):
             writer.write(record.to_dict())
             bar.update(record)
+
+
+def _record_key(record: dict) -> str | None:
+    """The `url_key` of an output record's URL (what --resume skips)."""
+    url = record.get("url")
+    return url_key(url) if isinstance(url, str) else None
 
 
 def _read_urls(path: str) -> list[str]:
