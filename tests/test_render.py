@@ -246,3 +246,10 @@ def test_cli_flags_drive_the_same_options(tmp_path, capsys):
     assert main(["clean", str(path), "-f", "json", "--include-comments", "--workers", "1"]) == 0
     doc = __import__("json").loads(capsys.readouterr().out)
     assert "Great news for night workers" in doc["comments"] and "Great news" not in doc["text"]
+
+
+def test_comment_chrome_lines_dropped():
+    thread = ('<div class="comments"><h3>コメント</h3><span class="count">384</span><p>古い順 | 新しい順</p>'
+              "<p>いつも楽しく読んでいます。</p><p>コメントを投稿</p></div>")
+    a = cleannews.clean(page("", after=thread), URL, include_comments=True)
+    assert a.comments == "いつも楽しく読んでいます。"

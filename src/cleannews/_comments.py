@@ -31,7 +31,11 @@ _CHROME_LINE_RE = re.compile(
     r"|^(?:leave|post|add|write|submit|show|view|load|cancel) (?:a |your |more |all )?(?:comments?|reply|replies|response)\b"
     r"|^(?:you must be |please )?(?:log|sign)(?:ged)? ?in\b|\b(?:log|sign) ?in to (?:comment|reply|post)"
     r"|your email address will not be published|required fields are marked"
-    r"|^コメント(?:する|を書く|を投稿する?|を見る|一覧|を残す)|^ログイン|^返信(?:する)?$",
+    r"|^コメント(?:する|を書く|を投稿(?:する)?|を見る|一覧|を残す)|^ログイン|^返信(?:する)?$"
+    r"|^(?:sort|order)(?: by)?\b|^(?:newest|oldest)(?: first)?$|古い順|新しい順"
+    r"|^there (?:are|is) (?:\d+|no) (?:comments?|responses?)|^comment on this|^powered by |policy$"
+    r"|留言列表|[發发]表(?:留言|[评評]論)|还没有评论"
+    r"|^[\W\d_]*$",  # a lone count or separator
     re.IGNORECASE,
 )
 

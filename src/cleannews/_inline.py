@@ -17,11 +17,12 @@ from lxml.html import HtmlElement
 from .article import Block, Span
 from .text import collapse_space
 
-__all__ = ["InlineTracker", "resolve_url"]
+__all__ = ["MARKED_TAGS", "InlineTracker", "resolve_url"]
 
 _STRONG = frozenset({"strong", "b"})
 _EM = frozenset({"em", "i"})
-_MARKED = _STRONG | _EM | {"a", "img"}
+#: The inline tags the tracker looks at; the writer asks it about no others.
+MARKED_TAGS = _STRONG | _EM | {"a", "img"}
 # Lazy-loading attributes first: when one is set, `src` is usually a placeholder.
 _IMAGE_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")
 _SRCSET_ATTRS = ("data-srcset", "srcset")
@@ -69,10 +70,9 @@ class InlineTracker:
         self.pending: list[Span] = []  # images of empty lines, waiting for the next block
 
     def enter(self, el: HtmlElement, buf: list[str]) -> bool:
-        """Note a marked element starting at the end of `buf`; True when `leave` must follow."""
+        """Note an element of `MARKED_TAGS` starting at the end of `buf`; True when `leave`
+        must follow."""
         tag = el.tag
-        if tag not in _MARKED:
-            return False
         if tag == "img":
             if self.images and (image := self._image(el)) is not None:
                 self.events.append((len(buf), image))

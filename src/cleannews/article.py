@@ -86,6 +86,8 @@ class Article:
     `text` holds the body, one paragraph per line, without the headline (that is `title`).
     A page without an article body (a listing, a teaser grid, a paywall stub, an empty or
     non-HTML input) has ``is_article=False``, empty `text` and a `reason`.
+    `comments` holds the reader comments, one paragraph per line, only when the page was
+    cleaned with ``include_comments=True`` (else None); they are never part of `text`.
     """
 
     text: str = ""

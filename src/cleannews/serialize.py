@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from ._inline import InlineTracker
+from ._inline import MARKED_TAGS, InlineTracker
 from .article import Block, Removal
 from .measure import Measure, element_text
 from .rules._base import element_path
@@ -160,7 +160,7 @@ class _Writer:
     def _inline(self, el: HtmlElement) -> None:
         if el.tag == "a":
             self.line_links.append(el)
-        marked = self.inline.enter(el, self.buf)  # False (one set lookup) for plain inline tags
+        marked = el.tag in MARKED_TAGS and self.inline.enter(el, self.buf)
         if el.text:
             self.buf.append(el.text)
         for child in el:
