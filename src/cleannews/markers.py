@@ -53,9 +53,10 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
         flat = title.casefold()
         markers.extend(h for h in body.iter("h1") if " ".join(element_text(h).split()).casefold() == flat)
     center = prose_center(body)
-    for found in (center, named_body(body)):
-        if found is not None:
-            markers.append(found)
+    # The name search costs an XPath over every element: only when the paragraphs found nothing.
+    found = center if center is not None else named_body(body)
+    if found is not None:
+        markers.append(found)
     protected: set[HtmlElement] = set(_sections_beside(center) if center is not None else ())
     for marker in markers:
         protected.add(marker)

@@ -143,8 +143,7 @@ def _paragraph_score(el: HtmlElement, text: str, measure: Measure, *, short_line
     if el.tag in PARAGRAPH_TAGS:
         density = measure.link_density(el)
     else:  # a container's own text: the links in it and in its inline children count
-        links = sum(visible_len(element_text(a)) for child in el if child.tag in INLINE_TAGS
-                    for a in child.iter("a"))
+        links = sum(measure.link_chars(child) for child in el if child.tag in INLINE_TAGS)
         density = link_density(links, visible_len(text))
     if _BREAK in text:
         return sum(_segment_score(seg) for seg in text.split(_BREAK)) * (1.0 - density)
