@@ -81,10 +81,11 @@ def pick_title(refs: list[str], head_title: str, site: str | None, h1s: list[Htm
                                  generic=ref is head_title or not head_title)
 
     top = core_of(refs[0])
-    headings = [(_heading_text(h1), h1) for h1 in h1s[:6]]
-    for text, h1 in headings:
-        if _covers(text, top):
-            return text, h1
+    headings: list[tuple[str, HtmlElement]] = []
+    for h1 in h1s[:6]:  # read one by one: the first usually settles it
+        headings.append((_heading_text(h1), h1))
+        if _covers(headings[-1][0], top):
+            return headings[-1]
     # A lower source names the <h1> while the top one says something else (Wikipedia's
     # JSON-LD "headline" is a description): the page's headline is that <h1>.
     for core in map(core_of, refs[1:]):

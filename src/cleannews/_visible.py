@@ -37,7 +37,7 @@ _DATE_LINE_MAX, _DATE_LINE_WORDS = 80, 12  # a date line, not a sentence ("in th
 _MAX_CHILDREN = 6  # an element with more children is a container: only its children are read
 _INLINE = frozenset("a abbr b bdi bdo br cite code data del dfn em font i img ins kbd mark q s samp small span "
                     "strong sub sup svg time u var wbr".split())
-_BYLINE_MARKS = ("author", "byline", "by-line", "writer", "reporter")
+_BYLINE_MARK_RE = re.compile(r"author|byline|by-line|writer|reporter")
 _MARKED_READ = 8  # byline-marked elements read at most
 _ACRONYM_RE = re.compile(r"[A-Z]{2,5}")  # AFP, AP, DPA: an agency, not a person
 _DIGIT_RE = re.compile(r"\d")
@@ -130,11 +130,14 @@ def _short_text(el: HtmlElement) -> str:
 def _byline_rank(el: HtmlElement) -> int | None:
     """0: microdata or rel author; 1: a class or id naming the byline; None: neither, or a
     comment section's."""
-    if el.get("itemprop") == "author" or el.get("rel") == "author":
+    attrs = el.attrib
+    if not attrs:
+        return None  # most elements: nothing to read
+    if attrs.get("itemprop") == "author" or attrs.get("rel") == "author":
         rank = 0
     else:
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if not any(m in marks for m in _BYLINE_MARKS) or "authoriz" in marks:
+        marks = f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()
+        if not _BYLINE_MARK_RE.search(marks) or "authoriz" in marks:
             return None
         rank = 1
     for node in (el, *el.iterancestors()):
