@@ -375,6 +375,10 @@ def test_options_from_args() -> None:
         disabled_rules=frozenset({"ranking", "share", "recommended"}), include_tables=False,
         include_comments=True, min_body_chars=5)
     assert options_from_args(build_parser().parse_args(["clean", "x.html"])) == Options()
+    # bold/italic are recorded only for the formats that show them
+    for fmt, formatting in (("markdown", True), ("html", True), ("text", False), ("jsonl", False)):
+        parsed = build_parser().parse_args(["clean", "x.html", "-f", fmt])
+        assert options_from_args(parsed).include_formatting is formatting
 
 
 def test_unknown_rule_name_is_a_usage_error(tmp_path):

@@ -34,7 +34,8 @@ LINKED = page('<p>Read the <a href="../docs/plan.pdf" onclick="track()">full pla
 
 def test_emphasis_in_markdown_and_html():
     a = cleannews.clean(page("<p>Service starts <strong>on 1 April</strong>, with <em>three</em> routes and "
-                             "<b><i>no</i></b> fare rise for riders who travel after ten in the evening.</p>"), URL)
+                             "<b><i>no</i></b> fare rise for riders who travel after ten in the evening.</p>"), URL,
+                        include_formatting=True)
     line = next(b for b in a.blocks if b.text.startswith("Service starts"))
     assert line.text == ("Service starts on 1 April, with three routes and no fare rise for riders who travel "
                          "after ten in the evening.")
@@ -43,6 +44,10 @@ def test_emphasis_in_markdown_and_html():
     out = a.to_html()
     assert ("<p>Service starts <strong>on 1 April</strong>, with <em>three</em> routes and "
             "<strong><em>no</em></strong> fare rise") in out
+    # off by default (plain text does not use it), as in trafilatura: the renderings are plain
+    plain = cleannews.clean(page("<p>Service starts <strong>on 1 April</strong>, with three routes and no "
+                                 "fare rise for riders who travel after ten in the evening.</p>"), URL)
+    assert "**" not in plain.to_markdown() and "<strong>" not in plain.to_html()
 
 
 def test_emphasis_markers_touch_the_words_and_specials_are_escaped():

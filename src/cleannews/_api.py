@@ -83,7 +83,8 @@ def _render(nodes: list[HtmlElement], meta: Metadata, opts: Options, measure: Me
     """Selected nodes → body blocks: structural rules, then the ends trimmed (removals logged)."""
     blocks, structural = render_blocks(nodes, measure=measure, include_tables=opts.include_tables,
                                        disabled_rules=opts.disabled_rules, keep=facts.protected, base_url=url,
-                                       include_links=opts.include_links, include_images=opts.include_images)
+                                       include_links=opts.include_links, include_images=opts.include_images,
+                                       include_formatting=opts.include_formatting)
     removed.extend(structural)
     blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
     removed.extend(trimmed)

@@ -57,12 +57,16 @@ class InlineTracker:
     paragraphs marks both.
     """
 
-    __slots__ = ("base_url", "links", "images", "events", "style", "line_style", "stack", "pending")
+    __slots__ = ("base_url", "links", "images", "marked", "events", "style", "line_style", "stack", "pending")
 
-    def __init__(self, *, base_url: str | None = None, links: bool = False, images: bool = False) -> None:
+    def __init__(self, *, base_url: str | None = None, links: bool = False, images: bool = False,
+                 emphasis: bool = True) -> None:
         self.base_url = base_url
         self.links = links
         self.images = images
+        #: the tags the writer asks about: none at all for plain text output
+        self.marked: frozenset[str] = frozenset(
+            (_STRONG | _EM if emphasis else set()) | ({"a"} if links else set()) | ({"img"} if images else set()))
         self.events: list[tuple[int, _Style | Span]] = []  # (buffer index, new style or image)
         self.style: _Style = _PLAIN
         self.line_style: _Style = _PLAIN  # the style the current line started with

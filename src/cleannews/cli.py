@@ -255,6 +255,8 @@ def options_from_args(args: argparse.Namespace) -> Options:
         "include_tables": not getattr(args, "no_tables", False),
         "include_links": bool(getattr(args, "include_links", False)),
         "include_images": bool(getattr(args, "include_images", False)),
+        # bold/italic only where the output shows them
+        "include_formatting": getattr(args, "format", "text") in ("markdown", "html"),
     }
     names = [n.strip() for arg in getattr(args, "disable_rule", None) or [] for n in arg.split(",")]
     if any(names):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from ._inline import MARKED_TAGS, InlineTracker
+from ._inline import InlineTracker
 from .article import Block, Removal
 from .measure import Measure, element_text
 from .rules._base import element_path
@@ -160,7 +160,7 @@ class _Writer:
     def _inline(self, el: HtmlElement) -> None:
         if el.tag == "a":
             self.line_links.append(el)
-        marked = el.tag in MARKED_TAGS and self.inline.enter(el, self.buf)
+        marked = el.tag in self.inline.marked and self.inline.enter(el, self.buf)
         if el.text:
             self.buf.append(el.text)
         for child in el:
@@ -228,18 +228,20 @@ def _link_card(el: HtmlElement, chars: int) -> bool:
 
 def render_blocks(nodes: Sequence[HtmlElement], *, measure: Measure, include_tables: bool = True,
                   disabled_rules: frozenset[str] = frozenset(), keep: frozenset[HtmlElement] = frozenset(),
-                  base_url: str | None = None, include_links: bool = False, include_images: bool = False
-                  ) -> tuple[list[Block], list[Removal]]:
+                  base_url: str | None = None, include_links: bool = False, include_images: bool = False,
+                  include_formatting: bool = True) -> tuple[list[Block], list[Removal]]:
     """Walk the body nodes in order and return their blocks and the structural removals.
 
     `keep`: elements that hold the article's markers (see `markers.protected_elements`); the
     structural rules never drop them, however many links surround the article inside them.
     `include_links` / `include_images`: record link targets and images (resolved against
-    `base_url`) in `Block.inline`; emphasis is always recorded.  Block texts never change.
+    `base_url`) in `Block.inline`; `include_formatting`: record bold and italic there too.
+    Block texts never change.
     """
     writer = _Writer(include_tables=include_tables, disabled=disabled_rules, tops=frozenset(nodes),
                      measure=measure, keep=keep, body_chars=sum(measure.chars(n) for n in nodes),
-                     inline=InlineTracker(base_url=base_url, links=include_links, images=include_images))
+                     inline=InlineTracker(base_url=base_url, links=include_links, images=include_images,
+                                          emphasis=include_formatting))
     for node in nodes:
         writer.walk(node, top=True)
         writer.flush()
