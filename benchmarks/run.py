@@ -800,6 +800,23 @@ def per_page_rows(stats, tools):
     return rows
 
 
+# Benchmarks with their own scripts (they need servers or process pools); their last reports
+# are carried into BENCHMARKS.md so that one file holds every number.
+OTHER_REPORTS = ("FETCH.md", "SCALE.md")
+
+
+def _other_benchmarks() -> str:
+    """The last reports of benchmarks/fetch_bench.py and scale_bench.py, one level down."""
+    parts = []
+    for name in OTHER_REPORTS:
+        path = Path(__file__).resolve().parent / name
+        if path.is_file():
+            body = path.read_text(encoding="utf-8").strip()
+            body = "\n".join("#" + line if line.startswith("#") else line for line in body.splitlines())
+            parts.append(f"\n\n<!-- from benchmarks/{name}, written by its own script -->\n{body}\n")
+    return "".join(parts)
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     eval_dir = Path(args.eval_dir).resolve()
@@ -908,7 +925,7 @@ def main(argv=None):
 
     if not stats:
         sys.exit("nothing was run")
-    report = build_report(sc, args, stats, tools, mem, wall, interrupted, cmdline)
+    report = build_report(sc, args, stats, tools, mem, wall, interrupted, cmdline) + _other_benchmarks()
     print(report)
     if args.out and args.out != "-":
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)

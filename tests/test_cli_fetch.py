@@ -26,6 +26,12 @@ FAST_FLAGS = ["--ignore-robots", "--workers", "0", "--timeout", "5", "--backoff"
               "--connect-timeout", "2", "--read-timeout", "2"]
 
 
+def _default_sigint() -> None:
+    """Ctrl-C must reach the child even when the test run itself ignores SIGINT (a shell
+    starts background jobs, CI runners included, with SIGINT ignored; Python keeps that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "cleannews.cli", "fetch", *args]
 
@@ -182,7 +188,8 @@ def test_resume_after_a_killed_run_loses_nothing_and_duplicates_nothing(server, 
     listed = write_list(tmp_path, urls)
     out = tmp_path / "out.jsonl"
     args = cli(str(listed), "-o", str(out), *FAST_FLAGS, "--concurrency", "2", "--no-progress")
-    proc = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_default_sigint)
     _wait_for_lines(out, 6, proc)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=30)
@@ -289,7 +296,7 @@ def test_interrupt_during_slow_requests_ends_promptly(server, tmp_path):
     listed = write_list(tmp_path, [server.url_for(f"/slow?{i}") for i in range(4)])
     flags = [*FAST_FLAGS, "--read-timeout", "30", "--timeout", "60", "--workers", "1"]
     proc = subprocess.Popen(cli(str(listed), "-o", "out.jsonl", *flags),
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_default_sigint)
     try:
         assert arrived.wait(30)
         proc.send_signal(signal.SIGINT)
