@@ -101,12 +101,6 @@ def _short_post(body: HtmlElement, summary: str, meta: Metadata, opts: Options, 
     return None
 
 
-def _declares_article(meta: Metadata) -> bool:
-    """og:type ``article`` or a JSON-LD ``*Article`` / ``BlogPosting`` / ``*Posting`` type."""
-    return (meta.og_type or "").lower() == "article" or any(
-        t.endswith(("Article", "Posting")) for t in meta.json_ld_types)
-
-
 def _check_size(size: int, opts: Options) -> None:
     if size > opts.max_input_bytes:
         raise InputTooLarge(
@@ -123,7 +117,7 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     measure = Measure()  # sizes changed with the removals: measure afresh
     selection = select_body(body, measure)
     blocks = _render(selection.nodes, meta, opts, measure, facts, removed, url)
-    summary = meta.description if _declares_article(meta) else None
+    summary = meta.description if meta.declares_article else None
     page_weight = weight(element_text(body))
     if not blocks and page_weight < opts.min_body_chars:
         # Nothing scored on a near-empty page (a few words, or lines inside one link): what is

@@ -45,8 +45,11 @@ def is_declared_summary(blocks: Sequence[Block], summary: str | None) -> bool:
         return False
     want = summary_key(summary)
     have = summary_key("".join(b.text for b in blocks))
-    if len(want) < MIN_KEY_CHARS:
-        return False
+    return len(want) >= MIN_KEY_CHARS and _is_summary(have, want)
+
+
+def _is_summary(have: str, want: str) -> bool:
+    """`have` is the summary `want`, or starts with it and adds at most `MAX_EXTRA` (keys)."""
     return have == want or (have.startswith(want) and len(have) <= MAX_EXTRA * len(want))
 
 
@@ -77,6 +80,6 @@ def summary_candidates(body: HtmlElement, summary: str | None) -> Iterator[HtmlE
             have = summary_key(element_text(el))
             if len(have) > MAX_CONTEXT * len(want) + CONTEXT_SLACK:
                 break
-            if want in have or (len(have) >= MIN_KEY_CHARS and want.startswith(have[:len(want)])):
+            if want in have or (len(have) >= MIN_KEY_CHARS and want.startswith(have)):
                 yield el
             el = el.getparent()

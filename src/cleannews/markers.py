@@ -42,7 +42,9 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
 
     Markers: ``itemprop=articleBody``, ``<main>``, the ``<article>`` with the most text (when
     the page has few of them), the ``<h1>`` that carries the headline, and the element whose
-    paragraphs hold the most text (`_prose_center`).  Cost: one text read per ``<p>``.
+    paragraphs hold the most text (`prose_center`; `named_body` when there is none).  Blocks of
+    the same kind beside the prose center's block are protected too (`_sections_beside`).
+    Cost: one text read per ``<p>``; the name search's XPath only when no prose center.
     """
     markers: list[HtmlElement] = _ARTICLE_BODY_XPATH(body)
     markers.extend(body.iter("main"))

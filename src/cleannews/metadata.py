@@ -86,6 +86,12 @@ class Metadata:
     json_ld_types: tuple[str, ...] = ()
     from_page_text: frozenset[str] = frozenset()  # fields read from the visible page, not markup
 
+    @property
+    def declares_article(self) -> bool:
+        """og:type ``article`` or a JSON-LD ``*Article`` / ``BlogPosting`` / ``*Posting`` type."""
+        return (self.og_type or "").lower() == "article" or any(
+            t.endswith(("Article", "Posting")) for t in self.json_ld_types)
+
     def without_page_text(self) -> Metadata:
         """A copy without the fields read from the visible page: on a listing, a byline or
         date near the top belongs to a teaser or to today's date, not to the page."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["Options"]
+__all__ = ["Options", "replace_checked"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,16 @@ class Options:
 
     def replace(self, **changes: Any) -> Options:
         """Return a copy with `changes` applied; unknown names raise `TypeError`."""
-        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
-        if unknown:
-            raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
-        return dataclasses.replace(self, **changes)
+        return replace_checked(self, changes, what="option")
+
+
+_Frozen = TypeVar("_Frozen")
+
+
+def replace_checked(options: _Frozen, changes: dict[str, Any], *, what: str) -> _Frozen:
+    """`dataclasses.replace` for an options dataclass, naming unknown fields in a `TypeError`
+    ("unknown {what}(s): …") instead of dataclasses' generic one."""
+    unknown = set(changes) - {f.name for f in dataclasses.fields(options)}  # type: ignore[arg-type]
+    if unknown:
+        raise TypeError(f"unknown {what}(s): {', '.join(sorted(unknown))}")
+    return dataclasses.replace(options, **changes)  # type: ignore[type-var]

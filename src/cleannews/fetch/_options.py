@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
+from ..options import replace_checked
 
 __all__ = ["DEFAULT_USER_AGENT", "FetchOptions"]
 
@@ -85,7 +85,4 @@ class FetchOptions:
 
     def replace(self, **changes: Any) -> FetchOptions:
         """Return a copy with `changes` applied; unknown names raise `TypeError`."""
-        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
-        if unknown:
-            raise TypeError(f"unknown fetch option(s): {', '.join(sorted(unknown))}")
-        return dataclasses.replace(self, **changes)
+        return replace_checked(self, changes, what="fetch option")
