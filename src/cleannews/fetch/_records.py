@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
 from ..article import Article
+from ..records import article_record, error_record, utc_now
 
 __all__ = ["ERROR_KINDS", "FetchError", "FetchRecord", "RETRYABLE_KINDS", "utc_now"]
 
@@ -52,11 +52,6 @@ class FetchError(Exception):
         return self.kind in RETRYABLE_KINDS
 
 
-def utc_now() -> str:
-    """The current time as ISO 8601 UTC with milliseconds, e.g. ``2025-01-31T12:00:00.123Z``."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 _EMPTY = Article()
 
 
@@ -100,21 +95,11 @@ class FetchRecord:
         Error records carry the Article fields too (empty), so every record has the same
         keys.  The Article's own ``url`` is the `final_url` and is not repeated.
         """
-        out: dict[str, Any] = {
-            "url": self.url,
-            "final_url": self.final_url,
-            "status": self.status,
-            "ok": self.ok,
-            "error": None if self.ok else {"kind": self.error_kind,
-                                           "message": self.error_message or ""},
-            "fetched_at": self.fetched_at,
-            "elapsed_ms": self.elapsed_ms,
-            "attempts": self.attempts,
-            "content_type": self.content_type,
+        common: dict[str, Any] = {
+            "url": self.url, "final_url": self.final_url, "status": self.status, "fetched_at": self.fetched_at,
+            "elapsed_ms": self.elapsed_ms, "attempts": self.attempts, "content_type": self.content_type,
+            "extra": {"raw_file": self.raw_file} if self.raw_file is not None else None,
         }
-        if self.raw_file is not None:
-            out["raw_file"] = self.raw_file
-        article = (self.article or _EMPTY).to_dict()
-        article.pop("url", None)
-        out.update(article)
-        return out
+        if self.ok:  # the shared schema of cleannews.records, as `clean` and `warc` write it
+            return article_record(self.article or _EMPTY, **common)
+        return error_record(self.error_kind or "", self.error_message or "", **common)
