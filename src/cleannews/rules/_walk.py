@@ -11,6 +11,7 @@ prose; text is read only for the few elements a text rule may match, and for wha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +20,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..article import Removal
-from ..text import excerpt
+from ..text import excerpt, visible_len
 from ._base import (
     CLASS_RULE_TAGS,
     MAX_LABEL_CHARS,
@@ -36,6 +37,7 @@ from ._base import (
     label_key,
     spaced_text,
 )
+from ._widgets import MAX_HEADING_CHARS
 
 __all__ = ["apply_rules"]
 
@@ -190,6 +192,7 @@ class _Gated:
     labels: tuple[Rule, ...]  # the heading rules that also read lone short labels
     label_words: frozenset[str]  # what such a label may say, see `label_key`
     blocks: Any  # a TextIndex over the small-block rules, or None
+    heading_re: re.Pattern[str] | None  # any heading rule's phrase (None: ask them all)
 
 
 def _gate_groups(rules: tuple[Rule, ...], facts: PageFacts) -> _Gated:
@@ -201,7 +204,28 @@ def _gate_groups(rules: tuple[Rule, ...], facts: PageFacts) -> _Gated:
         labels=tuple(r for r in rules if getattr(r, "gate", "element") == "heading" and getattr(r, "exact", False)),
         label_words=frozenset(label_key(p) for r in rules if getattr(r, "exact", False) for p in r.phrases),
         blocks=index,
+        heading_re=_any_heading(tuple(r for r in rules if getattr(r, "gate", "element") == "heading")),
     )
+
+
+@lru_cache(maxsize=64)
+def _any_heading(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
+    """One search for what used to be one per heading rule: the union of their phrase patterns."""
+    patterns = [getattr(r, "_re", None) for r in rules]
+    if not patterns or any(p is None or not p.flags & re.IGNORECASE for p in patterns):
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
+def _may_be_titled(view: ElementView, facts: PageFacts, heading_re: re.Pattern[str] | None) -> bool:
+    """Whether a heading-like element could be some heading rule's title (the checks every
+    `TitledWidget.match` opens with, done once): short, and saying one of their phrases."""
+    if heading_re is None:
+        return True
+    if facts.measure.chars(view.el) > MAX_HEADING_CHARS * 2:
+        return False
+    text = view.text
+    return 0 < visible_len(text) <= MAX_HEADING_CHARS and heading_re.search(text.strip()) is not None
 
 
 @lru_cache(maxsize=64)
@@ -262,7 +286,7 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
         return True
     if gated.headings:
         if is_heading_like(el, view.signature):
-            rules = gated.headings
+            rules = gated.headings if _may_be_titled(view, facts, gated.heading_re) else ()
         elif len(el) == 0 and el.text and len(el.text) <= MAX_LABEL_CHARS and label_key(el.text) in gated.label_words:
             rules = gated.labels  # a lone short label such as <span>PR</span>
         else:

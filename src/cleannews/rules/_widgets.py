@@ -245,12 +245,13 @@ class TextIndex:
         text = view.text
         if len(text) > self.max_chars * 4:
             return None
-        candidates = self._candidates(text.casefold())
-        if not candidates:
-            return None
         flat = " ".join(text.split())
         if not flat or len(flat) > self.max_chars:
             return None
+        folded = flat.casefold()
+        # Word heads only narrow the rules down: a rule's patterns run when one of its keys
+        # really is in the text ('pro' of 'provide' does not make 'provision').
+        candidates = [i for i in self._candidates(folded) if any(k in folded for k in self.rules[i].keys)]
         for i in sorted(candidates):
             rule = self.rules[i]
             if len(flat) <= rule.max_chars:
