@@ -140,14 +140,15 @@ def _paragraph_score(el: HtmlElement, text: str, measure: Measure, *, short_line
         return SHORT_LINE_CREDIT * w / MIN_PARAGRAPH_WEIGHT
     if _inside_teaser_link(el):
         return 0.0  # a teaser card: the whole paragraph is a link to another page
-    if el.tag in PARAGRAPH_TAGS:
-        density = measure.link_density(el)
+    if el.tag in PARAGRAPH_TAGS:  # (two subtree reads, skipped for a paragraph without links)
+        density = measure.link_density(el) if next(el.iter("a"), None) is not None else 0.0
     else:  # a container's own text: the links in it and in its inline children count
-        links = sum(measure.link_chars(child) for child in el if child.tag in INLINE_TAGS)
+        links = sum(measure.link_chars(child) for child in el
+                    if child.tag in INLINE_TAGS and (child.tag == "a" or len(child)))
         density = link_density(links, visible_len(text))
     if _BREAK in text:
         return sum(_segment_score(seg) for seg in text.split(_BREAK)) * (1.0 - density)
-    return _segment_score(text) * (1.0 - density)
+    return _segment_score(text, w) * (1.0 - density)
 
 
 def _inside_teaser_link(el: HtmlElement) -> bool:
@@ -165,18 +166,28 @@ def _inside_teaser_link(el: HtmlElement) -> bool:
     return False
 
 
-def _segment_score(text: str) -> float:
-    """Readability's paragraph score, in characters: 1 + punctuation + up to 3 for length."""
-    w = weight(text)
+def _segment_score(text: str, w: float | None = None) -> float:
+    """Readability's paragraph score, in characters: 1 + punctuation + up to 3 for length.
+    `w`: the text's `weight`, when the caller has it."""
+    if w is None:
+        w = weight(text)
     if w < MIN_PARAGRAPH_WEIGHT:
         return 0.0
     return 1.0 + punctuation_count(text) + min(w / 100.0, 3.0)
 
 
+_CREDIT_LEVELS = 5  # ancestors that get a (decayed) share of a paragraph's score
+
+
 def _credit_paragraph(el: HtmlElement, text: str, score: float, credit: Callable[[HtmlElement, float], None],
-                      mass: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> None:
+                      mass: dict[HtmlElement, float], prose: dict[HtmlElement, int],
+                      pending: dict[HtmlElement, list[float]]) -> None:
     """Credit a paragraph's score to itself (a container) and its ancestors (decayed), and
-    add it, undecayed, to every ancestor's `mass` and its characters to their `prose`."""
+    add it, undecayed, to every ancestor's `mass` and its characters to their `prose`.
+
+    Ancestors past the credited levels are summed in `pending` at the first of them; see
+    `_settle_pending` (one walk up per such ancestor instead of one per paragraph).
+    """
     chars = len(text)
     if el.tag in CONTAINER_TAGS:
         credit(el, score)
@@ -185,10 +196,28 @@ def _credit_paragraph(el: HtmlElement, text: str, score: float, credit: Callable
     for level, ancestor in enumerate(el.iterancestors()):
         if ancestor.tag == "html":
             break
+        if level == _CREDIT_LEVELS:
+            total = pending.get(ancestor)
+            if total is None:
+                pending[ancestor] = [score, chars]
+            else:
+                total[0] += score
+                total[1] += chars
+            break
         mass[ancestor] = mass.get(ancestor, 0.0) + score
         prose[ancestor] = prose.get(ancestor, 0) + chars
-        if level <= 4:
-            credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
+        credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
+
+
+def _settle_pending(pending: dict[HtmlElement, list[float]], mass: dict[HtmlElement, float],
+                    prose: dict[HtmlElement, int]) -> None:
+    """Add the sums `_credit_paragraph` left in `pending` to those nodes and their ancestors."""
+    for node, (score, chars) in pending.items():
+        for ancestor in (node, *node.iterancestors()):
+            if ancestor.tag == "html":
+                break
+            mass[ancestor] = mass.get(ancestor, 0.0) + score
+            prose[ancestor] = prose.get(ancestor, 0) + int(chars)
 
 
 def select_body(body: HtmlElement, measure: Measure) -> Selection:
@@ -207,6 +236,7 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
                 named[node] = name
         scores[node] += amount
 
+    pending: dict[HtmlElement, list[float]] = {}  # mass and prose above the credited levels
     short: list[tuple[HtmlElement, str]] = []
     scored = 0
     for el, text in _paragraphs(body):
@@ -216,14 +246,15 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
             continue
         if score > 0:
             scored += 1
-            _credit_paragraph(el, text, score, credit, mass, prose)
+            _credit_paragraph(el, text, score, credit, mass, prose, pending)
     if scored < SHORT_LINES_BELOW:  # hardly any paragraph: a page of one-line blocks
         for el, text in short:
             score = _paragraph_score(el, text, measure, short_lines=True)
             if score > 0:
-                _credit_paragraph(el, text, score, credit, mass, prose)
+                _credit_paragraph(el, text, score, credit, mass, prose, pending)
     if not scores:
         return Selection((), None, 0.0)
+    _settle_pending(pending, mass, prose)
     # A content-like name ('main-body', 'article') can add to a node's evidence, not replace
     # it: a short caption in a cell named 'main-body' must not outscore the article's cell.
     for node, name in named.items():

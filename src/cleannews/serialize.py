@@ -180,8 +180,12 @@ class _Writer:
             return el.find(".//img") is None and el.tag not in ("p", "li")
         if chars >= BODY_CORE_SHARE * self.body_chars:
             return False  # the selection judged this the body; a link-rich post is still the post
-        text = element_text(el)
+        if next(el.iter("a"), None) is None:
+            return False  # both rules need links (this skips the subtree reads of most blocks)
         density = self.measure.link_density(el)
+        if density <= 0.25:
+            return False
+        text = element_text(el)  # read only for blocks dense enough to be judged
         tag = el.tag
         rule = reason = None
         if tag in ("ul", "ol", "dl") and density > 0.5 and len(el) >= 3 and "teaser_list" not in self.disabled:
@@ -190,7 +194,7 @@ class _Writer:
             if density > 0.9 and weight(text) < 100 and "link_dense" not in self.disabled and tag != "li":
                 rule, reason = "link_dense", f"short paragraph that is all link ({density:.0%})"
         elif "link_dense" not in self.disabled and (
-            (density > 0.5 and not _link_card(el, chars)) or (density > 0.25 and weight(text) < 60)
+            (density > 0.5 and not _link_card(el, chars)) or weight(text) < 60
         ):
             rule, reason = "link_dense", f"<{tag}> block with {density:.0%} of its text in links"
         if rule is None:
