@@ -273,8 +273,11 @@ def _claim_hidden(el: HtmlElement, gated: _Gated, facts: PageFacts,
 def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFacts,
            matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
     """Ask the rules about `el`; record what they claim.  True when `el` itself is claimed."""
-    view = ElementView(el, attribute_signature(el))
+    has_attributes = len(el.attrib) > 0
+    view = ElementView(el, attribute_signature(el) if has_attributes else "")
     for rule in gated.every:  # the hidden rule, first in DEFAULT_RULES
+        if not has_attributes and getattr(rule, "attributes_only", False):
+            continue
         if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
             return el in claimed
     hit = index.match(view)

@@ -32,6 +32,7 @@ class HiddenRule:
     name = "hidden"
     description = "hidden elements (hidden attribute, display:none, aria-hidden, sr-only)"
     max_share = 1.0  # hidden text is never shown, however much of it there is (but see _base._claim_hidden)
+    attributes_only = True  # an element without attributes is never hidden (the walk skips asking)
 
     def applies(self, facts: PageFacts) -> bool:
         return True
