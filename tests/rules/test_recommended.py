@@ -41,6 +41,14 @@ def test_removes_titled_recommendation_list(pages, lang, where, snippet, dropped
     pages.assert_removed(article, "recommended", dropped, lang=lang, absent=absent)
 
 
+@pytest.mark.parametrize("line", ["Zum Weiterlesen: ", "Weiterlesen: ", "Lesen Sie auch: ", "Read more: "])
+def test_removes_read_more_line_inside_the_body(pages, line):
+    """'Weiterlesen' is a key of its own: keys are looked up by the start of a word."""
+    snippet = f'<p>{line}<a href="/other">Queere Forschung: welche Geschichten fehlen</a></p>'
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_removed(article, "recommended", line.strip(), lang="en", absent=("welche Geschichten fehlen",))
+
+
 @pytest.mark.parametrize("cls", ["related", "relatedArticles", "related-posts", "recommend", "recommendations",
                                  "read-next", "yarpp-related", "pickup"])
 def test_removes_element_named_related(pages, cls):

@@ -132,6 +132,16 @@ def test_text_block_matches_only_text_holding_one_of_its_keys():
     assert [r.excerpt for r in removed] == ["この記事は有料会員限定です。"]
 
 
+def test_latin_keys_must_start_a_word():
+    mid_word = TextBlock(name="m", description="d", patterns=[r"^zum weiterlesen:"], keys=("lesen",))
+    whole = TextBlock(name="w", description="d", patterns=[r"^zum weiterlesen:"], keys=("weiterlesen",))
+    inner = f'<div id="story">{PROSE}<p>Zum Weiterlesen: <a href="/x">Ein anderer Artikel</a></p></div>'
+    assert run(inner, mid_word)[1] == []  # 'lesen' sits inside 'weiterlesen': the patterns never run
+    text, removed = run(inner, whole)
+    assert [r.rule for r in removed] == ["w"] and "Ein anderer Artikel" not in text
+    assert "The first paragraph" in text
+
+
 def test_widgets_are_frozen_with_tuple_phrases():
     widget = TitledWidget(name="x", description="d", phrases=["a", "b"])
     block = TextBlock(name="y", description="d", patterns=["a"], keys=["KEY"])

@@ -135,7 +135,8 @@ class TextBlock:
     """A short element whose whole text matches `patterns`, widened to its small container.
 
     `keys` are plain substrings, one of which any match must contain: an element whose text
-    holds none of them is not searched with the patterns.  Only elements with at most a few
+    holds none of them is not searched with the patterns.  A key that starts with a Latin
+    letter must start a word of the text (name 'weiterlesen' as well as 'lesen').  Only elements with at most a few
     children are read.
     """
 
@@ -199,8 +200,9 @@ class TextIndex:
     """Several `TextBlock`s asked together about each small block.
 
     Each rule's `keys` say which literal strings its patterns need.  A block is searched only
-    with the patterns of the rules whose keys it holds: Latin keys are found by the first three
-    letters of each word (one regex pass and a set intersection), the others (CJK, '=') by one alternation.
+    with the patterns of the rules whose keys it holds: Latin keys are looked up by the first
+    three letters of each word (one regex pass and a set intersection) and then tested as
+    substrings, the others (CJK, '=') are found by one alternation.
     The patterns themselves, slow alternations, run on a few blocks per page.
     """
 
@@ -211,12 +213,12 @@ class TextIndex:
         self.name = "text"
         self.max_share = min(r.max_share for r in rules)
         self.max_chars = max(r.max_chars for r in rules)
-        self._by_head: dict[str, set[int]] = {}
+        self._by_head: dict[str, list[tuple[str, int]]] = {}  # 'com' -> [('commission', rule), ...]
         self._by_key: dict[str, set[int]] = {}
         for i, rule in enumerate(self.rules):
             for key in rule.keys:
                 if key[:1].isascii() and key[:1].isalpha():
-                    self._by_head.setdefault(key[:3], set()).add(i)
+                    self._by_head.setdefault(key[:3], []).append((key, i))
                 else:
                     self._by_key.setdefault(key, set()).add(i)
         others = sorted((k for k in self._by_key if not k.isascii()), key=len, reverse=True)
@@ -224,11 +226,13 @@ class TextIndex:
         self._ascii_symbols = tuple(k for k in self._by_key if k.isascii())  # '(c)', '=': plain substring tests
 
     def _candidates(self, folded: str) -> set[int]:
-        """Indexes of the rules whose keys `folded` may hold."""
+        """Indexes of the rules one of whose keys `folded` holds (a Latin key at a word start)."""
         found: set[int] = set()
         by_head = self._by_head
         for head in by_head.keys() & set(_WORD_HEAD_RE.findall(folded)):
-            found |= by_head[head]
+            for key, i in by_head[head]:  # the head only narrows the keys down: 'pro' of 'provide'
+                if i not in found and key in folded:
+                    found.add(i)
         for key in self._ascii_symbols:
             if key in folded:
                 found |= self._by_key[key]
@@ -248,11 +252,7 @@ class TextIndex:
         flat = " ".join(text.split())
         if not flat or len(flat) > self.max_chars:
             return None
-        folded = flat.casefold()
-        # Word heads only narrow the rules down: a rule's patterns run when one of its keys
-        # really is in the text ('pro' of 'provide' does not make 'provision').
-        candidates = [i for i in self._candidates(folded) if any(k in folded for k in self.rules[i].keys)]
-        for i in sorted(candidates):
+        for i in sorted(self._candidates(flat.casefold())):
             rule = self.rules[i]
             if len(flat) <= rule.max_chars:
                 found = rule._re.search(flat)

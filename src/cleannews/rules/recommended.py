@@ -55,7 +55,7 @@ READ_MORE_LINE = TextBlock(
         r"vorschau auf den nächsten artikel|zobacz również|zobacz także|czytaj również|te puede interesar|"
         r"you might also like|you may also like|more stories|related stories|read next)\s*[:?]?$",
     ),
-    keys=("read", "mehr", "könnte", "vorschau", "zobacz", "czytaj", "might", "may also", "more stor", "see also", "more on", "related", "recommended", "mehr zum", "lesen", "interessant", "gelesen",
+    keys=("read", "mehr", "könnte", "vorschau", "zobacz", "czytaj", "might", "may also", "more stor", "see also", "more on", "related", "recommended", "mehr zum", "lesen", "interessant", "gelesen", "weiterlesen",
           "lee", "lea", "puedes", "interesar", "dowiedz", "czytaj", "zobacz", "lire", "voir", "関連", "読みたい",
           "おすすめ", "相关", "延伸", "推荐", "相關", "延伸", "weitere"),
     max_chars=220,
