@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -118,8 +119,12 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     selection = select_body(body, measure)
     blocks = _render(selection.nodes, meta, opts, measure, facts, removed, url)
     summary = meta.description if meta.declares_article else None
-    page_weight = weight(element_text(body))
-    if not blocks and page_weight < opts.min_body_chars:
+
+    @functools.cache
+    def page_weight() -> float:  # a read of the whole page: only for short or missing bodies
+        return weight(element_text(body))
+
+    if not blocks and page_weight() < opts.min_body_chars:
         # Nothing scored on a near-empty page (a few words, or lines inside one link): what is
         # left after the rules is all the page says; `judge_article` weighs it as a tiny page.
         blocks = _render([body], meta, opts, measure, facts, removed, url)

@@ -423,11 +423,12 @@ class Verdict:
     page_type: str = "other"
 
 
-def judge_article(blocks: Sequence[Block], *, page_weight: float, min_chars: int,
+def judge_article(blocks: Sequence[Block], *, page_weight: float | Callable[[], float], min_chars: int,
                   declared_summary: str | None = None) -> Verdict:
     """Decide `is_article` from the rendered body (its amount and shape of text).
 
-    `page_weight`: the weighted characters of the whole page after the boilerplate rules.
+    `page_weight`: the weighted characters of the whole page after the boilerplate rules, or
+    a function that computes them (a read of the whole page, called only for a short body).
     A short body is still an article when it is nearly all the page has (a one-line blog
     post, a short notice) and at least an eighth of `min_chars`; a short body on a page full
     of other text is a stub.  It is also an article when it is, word for word, the
@@ -436,9 +437,16 @@ def judge_article(blocks: Sequence[Block], *, page_weight: float, min_chars: int
     """
     if not blocks:
         return Verdict(False, "no body text found")
-    total = sum(weight(b.text) for b in blocks)
+    long_enough = max(min_chars, STUB_MAX_WEIGHT)  # past this, none of the checks below can fail
+    total = 0.0
+    for block in blocks:
+        total += weight(block.text)
+        if total >= long_enough:
+            return Verdict(True, "")
     if total < STUB_MAX_WEIGHT and is_declared_summary(blocks, declared_summary):
         return Verdict(True, "")
+    if callable(page_weight):
+        page_weight = page_weight()
     tiny_page = total >= max(TINY_PAGE_MIN_WEIGHT, min_chars / 8) and total >= TINY_PAGE_SHARE * page_weight
     if total < min_chars and not tiny_page:
         return Verdict(False, f"too little body text ({int(total)} < {min_chars} weighted characters)")
