@@ -96,8 +96,8 @@ def _own_text(el: HtmlElement) -> str:
                 parts.append(_BREAK)
             previous_br = True
         else:
-            if child.tag in INLINE_TAGS:
-                parts.append(element_text(child))
+            if child.tag in INLINE_TAGS:  # a leaf's text without an XPath call
+                parts.append(element_text(child) if len(child) else child.text or "")
             previous_br = False
         tail = child.tail
         if tail:
@@ -116,7 +116,8 @@ def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
                 continue
             yield el, element_text(el)
         elif tag in CONTAINER_TAGS:
-            if el.getparent() is not None and el.getparent().tag in PARAGRAPH_TAGS:
+            parent = el.getparent()
+            if parent is not None and parent.tag in PARAGRAPH_TAGS:
                 continue
             text = _own_text(el)
             if len(text) > SHORT_LINE_CHARS and not text.isspace():
