@@ -186,9 +186,14 @@ class TextBlock:
 
 def _has_own_text(el: HtmlElement) -> bool:
     """Non-blank text directly inside `el` (its own text or a child's tail).  Cost: O(children)."""
-    if el.text and not el.text.isspace():
+    text = el.text
+    if text and not text.isspace():
         return True
-    return any(child.tail and not child.tail.isspace() for child in el)
+    for child in el:
+        tail = child.tail
+        if tail and not tail.isspace():
+            return True
+    return False
 
 
 # The first three letters of every word (a word starts after a non-word character, so
@@ -221,6 +226,7 @@ class TextIndex:
                     self._by_head.setdefault(key[:3], []).append((key, i))
                 else:
                     self._by_key.setdefault(key, set()).add(i)
+        self._heads = frozenset(self._by_head)
         others = sorted((k for k in self._by_key if not k.isascii()), key=len, reverse=True)
         self._other_re = re.compile("|".join(re.escape(k) for k in others)) if others else None
         self._ascii_symbols = tuple(k for k in self._by_key if k.isascii())  # '(c)', '=': plain substring tests
@@ -229,7 +235,7 @@ class TextIndex:
         """Indexes of the rules one of whose keys `folded` holds (a Latin key at a word start)."""
         found: set[int] = set()
         by_head = self._by_head
-        for head in by_head.keys() & set(_WORD_HEAD_RE.findall(folded)):
+        for head in self._heads.intersection(_WORD_HEAD_RE.findall(folded)):
             for key, i in by_head[head]:  # the head only narrows the keys down: 'pro' of 'provide'
                 if i not in found and key in folded:
                     found.add(i)

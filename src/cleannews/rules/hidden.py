@@ -39,17 +39,15 @@ class HiddenRule:
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
-        attrs = el.attrib
-        if not attrs:
-            return None
-        if "hidden" in attrs:
+        get = el.get  # (direct reads: no attribute-dict proxy per element)
+        if get("hidden") is not None:
             return Match((el,), "hidden attribute")
-        if attrs.get("aria-hidden") == "true":
+        if get("aria-hidden") == "true":
             return Match((el,), "aria-hidden=true")
-        style = attrs.get("style")
+        style = get("style")
         if style and _STYLE_RE.search(style):
             return Match((el,), "inline style hides it")
-        classes = attrs.get("class")
+        classes = get("class")
         if classes:
             hiding = _hiding_class(classes)
             if hiding:
