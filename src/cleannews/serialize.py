@@ -175,13 +175,17 @@ class _Writer:
 
     def _prune(self, el: HtmlElement) -> bool:
         """Apply the structural rules to a container; True when it was dropped."""
+        if next(el.iter("a"), None) is None:
+            # Both rules need links; without them only an empty block goes (found without
+            # measuring the whole subtree: most blocks show text in their first text node).
+            if _shows_text(el):
+                return False
+            return el.find(".//img") is None and el.tag not in ("p", "li")
         chars = self.measure.chars(el)
         if chars == 0:
             return el.find(".//img") is None and el.tag not in ("p", "li")
         if chars >= BODY_CORE_SHARE * self.body_chars:
             return False  # the selection judged this the body; a link-rich post is still the post
-        if next(el.iter("a"), None) is None:
-            return False  # both rules need links (this skips the subtree reads of most blocks)
         density = self.measure.link_density(el)
         if density <= 0.25:
             return False
@@ -222,6 +226,14 @@ class _Writer:
             if any(cells):
                 header = all(c.tag == "th" for c in row if c.tag in ("td", "th"))
                 self.blocks.append(Block("table_row", " | ".join(cells), cells=cells, header=header))
+
+
+_XML_SPACE = " \t\r\n"  # what XPath's normalize-space() (and so `Measure.chars`) drops
+
+
+def _shows_text(el: HtmlElement) -> bool:
+    """Whether `el` holds visible text, i.e. ``Measure.chars(el) > 0`` (stops at the first)."""
+    return any(piece.strip(_XML_SPACE) for piece in el.itertext())
 
 
 def _link_card(el: HtmlElement, chars: int) -> bool:
