@@ -62,3 +62,34 @@ def test_disabled_rule_keeps_lines():
     blocks = [Block("paragraph", "By Jane Doe"), *PROSE]
     kept, _ = trim_blocks(blocks, None, disabled=frozenset({"boilerplate_line"}))
     assert texts(kept) == texts(blocks)
+
+
+def test_drops_a_long_promo_line_at_the_end():
+    # Longer than a prose paragraph's threshold, but a promo: checked before trimming stops.
+    line = ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica. "
+            "Send us a message on WhatsApp at 1-876-499-0169 or email us at onlinefeedback@gleanerjm.net.")
+    kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
+    assert texts(kept) == texts(PROSE)
+    assert "promo" in removed[0].reason
+
+
+def test_a_long_line_that_is_not_furniture_stops_the_trim():
+    line = ("Tags matter less than the council thinks, said one rider, who has waited for the night bus "
+            "at the same corner every evening for eleven years and wants it to come twice as often.")
+    blocks = [*PROSE, Block("paragraph", line), Block("paragraph", "Tags: transit")]
+    kept, _ = trim_blocks(blocks, None)
+    assert texts(kept) == texts(blocks[:-1])
+
+
+def test_drops_a_heading_that_ends_the_body():
+    blocks = [*PROSE, Block("heading", "Related stories", level=2), Block("paragraph", "Share this article")]
+    kept, removed = trim_blocks(blocks, None)
+    assert texts(kept) == texts(PROSE)
+    assert any("heading with nothing under it" in r.reason for r in removed)
+
+
+def test_keeps_headings_that_head_something_or_end_an_outline():
+    headed = [*PROSE, Block("heading", "What comes next", level=2), PROSE[0]]
+    assert texts(trim_blocks(headed, None)[0]) == texts(headed)
+    outline = [*PROSE, Block("heading", "Part two", level=2), Block("heading", "Part three", level=2)]
+    assert texts(trim_blocks(outline, None)[0]) == texts(outline)

@@ -30,8 +30,9 @@ _DATE = (r"(?:\d{4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?|\d{1,2}/\
 LEADING_PATTERNS: dict[str, str] = {
     "breadcrumb": r"^(?:home|top|ホーム|トップ|首页|首頁|startseite|accueil|inicio)\s*(?:[>＞›»/|]|&gt;)|"
                   r"^[^>＞›»]{1,30}(?:\s*[>＞›»]\s*[^>＞›»]{1,30}){2,}$",
-    "byline": r"^(?:by|von|par|por|door|przez|written by|posted by|text:?|文[：:／/]|取材[・･]?文[：:]|"
-              r"記者[：:])\s*\S|(?:記者|特派員|編集委員|編集部|staff writer|correspondent|reporter)\s*$",
+    # 'By' must be a word of its own: 'Part two', 'Portugal' and 'Textile' are no bylines.
+    "byline": r"^(?:by|von|par|por|door|przez|written by|posted by)\s*(?:\s|[:：])|^(?:text\s*:|文[：:／/]|"
+              r"取材[・･]?文[：:]|記者[：:])\s*\S|(?:記者|特派員|編集委員|編集部|staff writer|correspondent|reporter)\s*$",
     "dateline": rf"^(?:(?:published|updated|posted|last updated|aktualisiert|publiziert|veröffentlicht|erstellt|stand|"
                 rf"publicado|actualizado|publié|mis à jour|opublikowano|公開|更新|配信|掲載|发布|發佈|发表)\s*(?:on|at|am|le|日時)?\s*[:：]?\s*)?"
                 rf"[^。.!?！？]{{0,25}}{_DATE}[^。!?！？]{{0,40}}$",
@@ -55,6 +56,7 @@ TRAILING_PATTERNS: dict[str, str] = {
 }
 # Promo lines run longer than other furniture: they are trimmed up to this weight.
 PROMO_LINE_WEIGHT = 260.0
+_LONG_KINDS = frozenset({"follow/app promo", "permalink line"})
 _LEADING = {kind: re.compile(p, re.IGNORECASE) for kind, p in LEADING_PATTERNS.items()}
 _TRAILING = {kind: re.compile(p, re.IGNORECASE) for kind, p in TRAILING_PATTERNS.items()}
 
@@ -69,6 +71,7 @@ def trim_blocks(blocks: Sequence[Block], title: str | None, *, disabled: frozens
     if "boilerplate_line" not in disabled:
         kept = _trim_end(kept, _LEADING, removed, leading=True)
         kept = _trim_end(kept, _TRAILING, removed, leading=False)
+        kept = _drop_orphan_heading(kept, removed)
     return kept, removed
 
 
@@ -95,15 +98,28 @@ def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed
     for i in order:
         block = blocks[i]
         w = weight(block.text)
-        if w >= PROSE_WEIGHT and block.kind in ("paragraph", "quote", "list_item"):
-            break
         if w > PROMO_LINE_WEIGHT:
+            if block.kind in ("paragraph", "quote", "list_item"):
+                break
             continue
         kind = next((k for k, rx in patterns.items() if rx.search(block.text)), None)
-        if kind and w > MAX_LINE_WEIGHT and kind not in ("follow/app promo", "permalink line"):
+        if kind and w > MAX_LINE_WEIGHT and kind not in _LONG_KINDS:
             kind = None
+        if kind is None and w >= PROSE_WEIGHT and block.kind in ("paragraph", "quote", "list_item"):
+            break  # prose: trimming stops here (a promo or permalink line may run this long)
         if kind:
             drop.add(i)
             removed.append(Removal("boilerplate_line", f"{kind} {'before' if leading else 'after'} the body",
                                    excerpt(block.text), f"line {i + 1}"))
     return [b for i, b in enumerate(blocks) if i not in drop]
+
+
+def _drop_orphan_heading(blocks: list[Block], removed: list[Removal]) -> list[Block]:
+    """A heading that ends the body, right after a paragraph, heads nothing: the section it
+    titled ('Related stories', 'Leave a comment') was removed.  Two headings in a row at the end
+    are left alone (an outline, a page of headings)."""
+    if len(blocks) >= 2 and blocks[-1].kind == "heading" and blocks[-2].kind != "heading":
+        removed.append(Removal("boilerplate_line", "a heading with nothing under it at the end of the body",
+                               excerpt(blocks[-1].text), f"line {len(blocks)}"))
+        return blocks[:-1]
+    return blocks
