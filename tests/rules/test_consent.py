@@ -23,6 +23,13 @@ REMOVES = [
      "Sign up for our newsletter"),
     ("en-newsletter-box", "en", "after", '<section class="newsletter-signup"><h3>Get the morning briefing</h3>'
      "<p>Delivered to your inbox.</p></section>", "Get the morning briefing"),
+    ("en-signing-up", "en", "after", "<p>Never miss the latest news by signing up to our newsletter today!</p>",
+     "Never miss the latest news"),
+    ("en-mailing-list", "en", "after", "<p>Join our mailing list! Get a note when an episode is published.</p>",
+     "Join our mailing list!"),
+    ("de-newsletter", "en", "after", "<p>Lust auf mehr? Melde dich hier für unseren Newsletter an.</p>",
+     "Lust auf mehr?"),
+    ("en-inbox", "en", "after", "<p>Receive agency growth tips, delivered to your inbox.</p>", "Receive agency growth"),
 ]
 
 
@@ -36,6 +43,9 @@ def test_removes_consent_and_newsletter(pages, lang, where, snippet, dropped):
     ("en", "<p>The agency's app, which the regulator said collects data on riders, will show live crowding.</p>",
      "The agency's app"),
     ("ja", "<p>市は、メールで運行情報を知らせるサービスも来年から始める。</p>", "メールで運行情報を知らせる"),
+    # Someone else's newsletter, in the story: no call to sign up for the page's own.
+    ("en", "<p>Riders can also sign up to the agency's weekly newsletter, which lists every timetable change.</p>",
+     "weekly newsletter"),
 ])
 def test_keeps_prose(pages, lang, snippet, kept):
     article = pages.clean_snippet(snippet, lang=lang, where="middle")
