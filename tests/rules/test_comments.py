@@ -20,6 +20,10 @@ REMOVES = [
      ("Great news for night workers", "About time the council")),
     ("en-leave-a-reply", "en", "inside", '<div class="box"><h3>Leave a Reply</h3><p>Your email address will not '
      "be published.</p></div>", "Leave a Reply", ("Your email address will not be published",)),
+    ("de-comment-form", "en", "after", '<div><h4>Hinterlasse jetzt einen Kommentar</h4><p>Deine E-Mail-Adresse '
+     "wird nicht veröffentlicht.</p></div>", "Hinterlasse jetzt einen Kommentar", ("Deine E-Mail-Adresse",)),
+    ("en-no-responses", "en", "after", '<div><h2>No Response so far</h2><p>Be the first to respond.</p></div>',
+     "No Response so far", ("Be the first to respond",)),
     ("zh-pinglun", "ja", "inside", f'<div class="box"><h3>评论</h3>{JA_THREAD}</div>', "评论",
      ("とても便利になりますね",)),
     ("id-comments", "en", "inside", f'<div id="comments">{EN_THREAD}</div>', "Great news for night workers",
@@ -116,3 +120,11 @@ def test_rule_metadata():
     rules = (comments.COMMENTS, comments.COMMENTS_BY_CLASS, comments.COMMENT_COUNTER)
     assert {r.name for r in rules} == {"comments"}
     assert all(r.description for r in rules)
+
+
+def test_an_opinion_column_headed_kommentar_stays(pages):
+    """'Kommentar' over a German opinion piece names its genre; only comment-form titles go."""
+    snippet = ("<h2>Kommentar: Ein später, aber richtiger Schritt</h2><p>Der Stadtrat hat lange gezögert, doch "
+               "die Entscheidung für mehr Nachtbusse ist richtig und überfällig.</p>")
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_kept(article, "Der Stadtrat hat lange gezögert", lang="en")

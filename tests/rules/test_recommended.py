@@ -30,6 +30,12 @@ REMOVES = [
     ("zh-xiangguan", "ja", "inside", '<div class="box"><h2>相关阅读</h2><ul>{JL}</ul></div>', "相关阅读"),
     ("zh-tuijian", "ja", "inside", '<div class="box"><h2>推荐</h2><ul>{JL}</ul></div>', "推荐"),
     ("bare-heading-and-list", "en", "inside", "<h3>Related</h3><ul>{EL}</ul>", "Related"),
+    ("de-dich", "en", "after", '<div class="box"><h2>Das könnte dich auch interessieren</h2><ul>{EL}</ul></div>',
+     "Das könnte dich auch interessieren"),
+    ("es-notas-relacionadas", "en", "after", '<section><h2>NOTAS RELACIONADAS</h2><ul>{EL}</ul></section>',
+     "NOTAS RELACIONADAS"),
+    ("en-posts-you-may-enjoy", "en", "after", "<div><h2>Other Posts You May Enjoy</h2><ul>{EL}</ul></div>",
+     "Other Posts You May Enjoy"),
 ]
 
 
@@ -67,6 +73,17 @@ def test_content_recommendation_networks(pages, cls):
     pages.assert_removed(article, "ads", pages.EN_HEADLINES[0], lang="en", absent=pages.EN_HEADLINES)
     article = pages.clean_snippet(snippet, lang="en", where="inside", disabled_rules={"ads"})
     pages.assert_removed(article, "recommended", pages.EN_HEADLINES[0], lang="en", absent=pages.EN_HEADLINES)
+
+
+@pytest.mark.parametrize("line", [
+    '<p><strong>VEA TAMBIÉN:</strong> <a href="/n/2">Entre heces y guaricha: la escuela no brilla</a></p>',
+    '<p>Lesen Sie hier: <a href="/n/2">Spielabbruch in der Kreisliga</a></p>',
+    '<p><em>Auch lesen:</em> <a href="/n/2">Diese 3 Sternzeichen verschenken ihr Herz</a></p>',
+])
+def test_removes_read_more_lines_in_the_body(pages, line):
+    article = pages.clean_snippet(line, lang="en", where="middle")
+    assert not any(w in article.text for w in ("guaricha", "Kreisliga", "Sternzeichen"))
+    assert pages.removals_by(article, "recommended")
 
 
 def test_next_article_link_by_id(pages):

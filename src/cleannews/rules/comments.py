@@ -26,7 +26,13 @@ COMMENTS = TitledWidget(
     description="comment threads under a 'コメント'/'Comments'/'评论' heading",
     phrases=("コメント", "読者のコメント", "みんなのコメント", "ユーザーのコメント", "あなたのコメント", "みんなの意見",
              "comments", "comment", "leave a reply", "leave a comment", "reader comments",
-             "评论", "評論", "留言", "kommentare", "commentaires", "comentarios", "komentarze"),
+             "评论", "評論", "留言", "kommentare", "commentaires", "comentarios", "komentarze",
+             # comment-form titles: 'Hinterlasse jetzt einen Kommentar', 'Deja un comentario', 'No responses yet'
+             "kommentieren", "hinterlasse einen kommentar", "hinterlasse jetzt einen kommentar",
+             "schreibe einen kommentar", "schreiben sie einen kommentar", "deja un comentario", "dejar un comentario",
+             "deja tu comentario", "laisser un commentaire", "laissez un commentaire", "napisz komentarz",
+             "dodaj komentarz", "add a comment", "leave a response", "no responses", "no response",
+             "one response", "join the discussion", "join the conversation", "diskutieren sie mit"),
     follow_all=True,
 )
 

@@ -24,6 +24,10 @@ RECOMMENDED_PHRASES = (
     "le puede interesar", "dowiedz się więcej", "czytaj też", "voir aussi",
     "weitere artikel", "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi", "lire aussi",
     "leer más", "te puede interesar", "czytaj także", "zobacz też", "zobacz także",
+    "das könnte dich auch interessieren", "das könnte dich interessieren", "weitere beiträge", "mehr von",
+    "notas relacionadas", "noticias relacionadas", "artículos relacionados", "también te puede interesar",
+    "other posts you may enjoy", "posts you may enjoy", "you may be interested", "you might be interested",
+    "you might like", "you may like", "explore further", "articles similaires", "sur le même sujet",
 )
 
 RECOMMENDED = TitledWidget(
@@ -48,7 +52,7 @@ READ_MORE_LINE = TextBlock(
         r"^(?:read more|read also|also read|see also|more on this|related|recommended|mehr zum thema|lesen sie auch|"
         r"auch interessant|schon gelesen|zum weiterlesen|weiterlesen|lee también|lea también|puedes ver|"
         r"le puede interesar|te puede interesar|dowiedz się więcej|czytaj (?:też|także|więcej)|zobacz (?:też|także)|"
-        r"(?:à )?lire aussi|voir aussi|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|"
+        r"(?:à )?lire aussi|voir aussi|vea también|ver también|lesen sie hier|auch lesen|lies auch|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|"
         r"相关阅读|延伸阅读|推荐阅读|相關閱讀|延伸閱讀)\s*[:：?？!！>＞»]",
         r"^(?:schon gelesen|auch interessant|zum weiterlesen|weiterlesen|mehr zum thema|mehr themen|"
         r"weitere informationen|das könnte (?:dich|sie) auch interessieren|lesen sie auch(?: die folgenden beiträge)?|"
@@ -57,7 +61,7 @@ READ_MORE_LINE = TextBlock(
     ),
     keys=("read", "mehr", "könnte", "vorschau", "zobacz", "czytaj", "might", "may also", "more stor", "see also", "more on", "related", "recommended", "mehr zum", "lesen", "interessant", "gelesen", "weiterlesen",
           "lee", "lea", "puedes", "interesar", "dowiedz", "czytaj", "zobacz", "lire", "voir", "関連", "読みたい",
-          "おすすめ", "相关", "延伸", "推荐", "相關", "延伸", "weitere"),
+          "おすすめ", "相关", "延伸", "推荐", "相關", "延伸", "weitere", "vea", "ver", "lies", "auch"),
     max_chars=220,
     max_share=0.2,
 )
