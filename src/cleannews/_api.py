@@ -24,6 +24,7 @@ from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
 from .listing import judge_listing, judge_teaser_remnant
+from .lead import find_lead
 from .markers import protected_elements
 from .select import Verdict, judge_article, select_body
 from .serialize import render_blocks
@@ -117,7 +118,9 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     removed = apply_rules(body, active_rules(opts.disabled_rules), facts, detached=detached)
     measure = Measure()  # sizes changed with the removals: measure afresh
     selection = select_body(body, measure)
-    blocks = _render(selection.nodes, meta, opts, measure, facts, removed, url)
+    lead = find_lead(selection.nodes, measure)
+    nodes = (lead, *selection.nodes) if lead is not None else selection.nodes
+    blocks = _render(list(nodes), meta, opts, measure, facts, removed, url)
     summary = meta.description if meta.declares_article else None
 
     @functools.cache

@@ -1,0 +1,99 @@
+"""The article's lead paragraph (standfirst, dek, intro) when it sits apart from the body.
+
+Many pages put the lead in the article header, next to the headline, and the body in a
+separate container below it (``<header><h1>…</h1><p class="lead">…</p></header><div
+class="article-body">…</div>``).  The body selection scores paragraphs and takes the body
+container, so the lead, alone in its header, is left out.  It is found by its name: the
+nearest element before the body, within a few levels of it, whose class/id calls it a lead
+('lead', 'intro', 'standfirst', 'dek', 'excerpt', 'summary', 'abstract', 'subheadline',
+'bajada', 'chapo', 'entradilla', 'epigraph'), holding prose without links.
+
+Cost: a bounded walk over the elements before the body's first node (at most
+`MAX_VISITED`), one attribute read each; text is read only for the named ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+
+from .measure import Measure, element_text
+from .rules import attribute_signature
+from .text import weight
+
+__all__ = ["LEAD_WORDS", "find_lead"]
+
+# Class/id words that name a lead paragraph (whole words of the signature).
+LEAD_WORDS = frozenset({
+    "lead", "leadtext", "lede", "intro", "introduction", "introtext", "standfirst", "dek", "deck", "excerpt",
+    "summary", "abstract", "subheadline", "subhead", "subheading", "subtitle", "bajada", "chapo", "chapeau",
+    "entradilla", "sumario", "epigraph", "teaser", "sapo", "kicker", "lead-in", "leadin", "descripcion",
+})
+# Tags a lead is written in.
+LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section", "span"})
+# How far up from the body's first node the lead's branch may join it.
+MAX_LEVELS = 4
+# Elements looked at, at most, before giving up (a page header can be large).
+MAX_VISITED = 400
+MIN_LEAD_WEIGHT = 40.0
+MAX_LEAD_WEIGHT = 1200.0
+
+
+@lru_cache(maxsize=4096)
+def _names_a_lead(signature: str) -> bool:
+    return any(w.lstrip("^") in LEAD_WORDS for w in signature.split())
+
+
+def find_lead(nodes: Sequence[HtmlElement], measure: Measure) -> HtmlElement | None:
+    """The lead paragraph just before the body `nodes`, or None.
+
+    Looks at the preceding siblings of the first node and of its ancestors (up to
+    `MAX_LEVELS` levels), nearest first, for an element named like a lead whose text is prose
+    (`MIN_LEAD_WEIGHT`..`MAX_LEAD_WEIGHT`) without links.
+    """
+    if not nodes:
+        return None
+    visited = 0
+    node = nodes[0]
+    for _ in range(MAX_LEVELS):
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str):
+                continue
+            for el in _reverse_iter(sib):
+                visited += 1
+                if visited > MAX_VISITED:
+                    return None
+                if el.tag in LEAD_TAGS and (el.get("class") or el.get("id")) and _is_lead(el, measure):
+                    return None if _repeated(el, nodes[0]) else el
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        node = parent
+    return None
+
+
+def _reverse_iter(el: HtmlElement) -> list[HtmlElement]:
+    """`el` and its descendants, nearest to the body (last in document order) first; an
+    element comes before its ancestors, so the innermost named element wins."""
+    out = [e for e in el.iter() if isinstance(e.tag, str)]
+    out.reverse()
+    return out
+
+
+def _repeated(lead: HtmlElement, first: HtmlElement) -> bool:
+    """The body opens with the lead's words again (agencies repeat the lead as the first paragraph)."""
+    key = " ".join(element_text(lead).split())[:60]
+    head = " ".join(element_text(first)[:4000].split())
+    return key in head
+
+
+def _is_lead(el: HtmlElement, measure: Measure) -> bool:
+    signature = attribute_signature(el)
+    if not signature or not _names_a_lead(signature):
+        return False
+    if measure.link_chars(el) > 0 or any(True for _ in el.iterancestors("a")):
+        return False
+    w = weight(element_text(el))
+    return MIN_LEAD_WEIGHT <= w <= MAX_LEAD_WEIGHT
