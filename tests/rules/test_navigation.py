@@ -136,7 +136,8 @@ def test_rule_metadata():
 
 
 @pytest.mark.parametrize("label", ["zurück zur Listenansicht", "Sorted by:", "Rezept drucken", "Back to top",
-                                   "Wie bewerten Sie diesen Artikel?", "ページの先頭へ"])
+                                   "Wie bewerten Sie diesen Artikel?", "ページの先頭へ", "War der Artikel nützlich?",
+                                   "Pin this for later!", "Inhaltsverzeichnis", "Table of Contents", "目次"])
 def test_removes_control_labels(pages, label):
     article = pages.clean_snippet(f"<p>{label}</p>", lang="en", where="after")
     assert label not in article.text
@@ -145,6 +146,12 @@ def test_removes_control_labels(pages, label):
 
 def test_keeps_a_sentence_that_mentions_printing(pages):
     sentence = "The printing plant will close next year, the company said on Monday afternoon."
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="after")
+    assert sentence in article.text
+
+
+def test_keeps_a_sentence_about_contents(pages):
+    sentence = "The table of contents of the new timetable lists every stop, the agency said."
     article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="after")
     assert sentence in article.text
 

@@ -60,8 +60,12 @@ UI_LABELS = TextBlock(
         r"show (?:more|less)|mehr anzeigen|weniger anzeigen|ページの先頭へ|ページトップへ|トップへ戻る|返回顶部)\s*[:.]?$",
         r"(?:hier können sie den (?:artikel|beitrag) bewerten|wie bewerten sie diese[nr]? (?:artikel|beitrag|seite)|"
         r"rate this (?:article|post|story)|(?:noch )?keine bewertungen|この記事を評価)",
+        r"^(?:was this (?:article|page|post) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) "
+        r"(?:hilfreich|nützlich)|(?:pin|save) (?:this|it) for later|article continues below|table of contents|"
+        r"inhaltsverzeichnis|contents|inhalt|目次|目录)\s*[?!:.]?$",
     ),
     keys=("zurück", "back", "nach oben", "sort", "drucken", "print", "drukuj", "imprim", "bild", "quellen", "show",
-          "mehr anzeigen", "weniger", "ページ", "トップ", "返回", "bewert", "rate this", "評価"),
+          "mehr anzeigen", "weniger", "ページ", "トップ", "返回", "bewert", "rate this", "評価",
+          "was this", "war der", "war dieser", "pin", "save", "article continues", "contents", "inhalt", "目次", "目录"),
     max_chars=80,
 )
