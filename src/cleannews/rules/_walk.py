@@ -170,7 +170,7 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
                 continue
         elif _claim(el, index, gated, facts, matched, claimed):
             continue
-        if tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS:
+        if len(el) and (tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS):
             stack.extend(reversed(el))
     return _remove(matched, claimed, detached)
 
@@ -222,7 +222,8 @@ def _may_be_titled(view: ElementView, facts: PageFacts, heading_re: re.Pattern[s
     `TitledWidget.match` opens with, done once): short, and saying one of their phrases."""
     if heading_re is None:
         return True
-    if facts.measure.chars(view.el) > MAX_HEADING_CHARS * 2:
+    el = view.el  # (a leaf's own text is an upper bound of its size: no subtree measure needed)
+    if (len(el) or len(el.text or "") > MAX_HEADING_CHARS * 2) and facts.measure.chars(el) > MAX_HEADING_CHARS * 2:
         return False
     text = view.text
     return 0 < visible_len(text) <= MAX_HEADING_CHARS and heading_re.search(text.strip()) is not None
