@@ -276,3 +276,13 @@ def test_thread_safety_matches_serial_runs():
 def test_clean_is_deterministic():
     html = page()
     assert cleannews.clean(html) == cleannews.clean(html)
+
+
+def test_near_empty_page_logs_each_removal_once():
+    """The near-empty-page fallback renders the whole body again; its removals replace the
+    first rendering's instead of repeating them in `removed` / `--explain`."""
+    page = ('<html><body><div><p>See: <a href="/a">A headline link here</a> '
+            '<a href="/b">another link here</a></p></div></body></html>')
+    article = cleannews.clean(page)
+    assert [r.rule for r in article.removed] == ["link_dense"]
+    assert article.removed[0].excerpt == "See: A headline link here another link here"

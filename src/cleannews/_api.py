@@ -120,6 +120,7 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     selection = select_body(body, measure)
     lead = find_lead(selection.nodes, measure)
     nodes = (lead, *selection.nodes) if lead is not None else selection.nodes
+    page_rule_removals = len(removed)
     blocks = _render(list(nodes), meta, opts, measure, facts, removed, url)
     summary = meta.description if meta.declares_article else None
 
@@ -130,6 +131,8 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     if not blocks and page_weight() < opts.min_body_chars:
         # Nothing scored on a near-empty page (a few words, or lines inside one link): what is
         # left after the rules is all the page says; `judge_article` weighs it as a tiny page.
+        # The second rendering's removals replace the first's (which saw part of the same page).
+        del removed[page_rule_removals:]
         blocks = _render([body], meta, opts, measure, facts, removed, url)
     verdict = judge_article(blocks, page_weight=page_weight, min_chars=opts.min_body_chars, declared_summary=summary)
     if not verdict.is_article and summary:
