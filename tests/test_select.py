@@ -177,6 +177,23 @@ def test_short_body_on_a_page_full_of_other_text_is_not_an_article():
     assert judge_article(long_body, page_weight=5000, min_chars=20).is_article
 
 
+def test_page_weight_is_read_only_for_short_bodies():
+    """`page_weight` may be a function (a read of the whole page): a long body never calls it."""
+    from cleannews.article import Block
+    from cleannews.select import judge_article
+
+    calls: list[int] = []
+
+    def page_weight() -> float:
+        calls.append(1)
+        return 5000.0
+
+    long_body = [Block("paragraph", "A paragraph of reporting that runs on for a while. " * 10)]
+    assert judge_article(long_body, page_weight=page_weight, min_chars=80).is_article and calls == []
+    intro = [Block("paragraph", "Browse our handmade wallets, made to order in small batches.")]
+    assert not judge_article(intro, page_weight=page_weight, min_chars=20).is_article and calls == [1]
+
+
 def test_lead_paragraph_in_a_sibling_div_before_the_body_joins_it():
     paras = "".join(f"<p>{'The regional council approved the budget after a long debate on Tuesday. ' * 3}</p>"
                     for _ in range(5))
