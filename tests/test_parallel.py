@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -158,6 +159,38 @@ def test_closing_early_stops_the_workers() -> None:
     assert next(results) == 0
     results.close()  # type: ignore[attr-defined]
     assert not [p for p in multiprocessing.active_children() if p.name == "cleannews-worker"]
+
+
+def hang_or_die(x: int) -> int:
+    if x == 2:
+        time.sleep(60)
+    if x == 5:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if x == 7:
+        raise ValueError("seven")
+    return x * x
+
+
+def test_subprocess_workers_survive_a_hang_a_crash_and_an_exception() -> None:
+    # Fresh interpreters (what a Dask task uses): they import this module by name.
+    out = list(imap_isolated(hang_or_die, range(9), on_failure=failure, workers=2, ordered=True,
+                             timeout=1.0, chunksize=3, subprocess_workers=True))
+    assert out == [0, 1, "2:timeout", 9, 16, "5:worker_crash", 36, "7:internal", 64]
+
+
+def test_a_subprocess_worker_that_cannot_load_its_task_fails_loudly(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    path = tmp_path / "unreachable_task.py"  # importable here, not on sys.path: not by a fresh interpreter
+    path.write_text("def task(x):\n    return x\n")
+    spec = importlib.util.spec_from_file_location("unreachable_task", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setitem(sys.modules, "unreachable_task", module)
+    with pytest.raises(RuntimeError, match="could not load its task: ModuleNotFoundError.*unreachable_task"):
+        list(imap_isolated(module.task, range(3), on_failure=failure, workers=1, subprocess_workers=True))
 
 
 # --------------------------------------------------------------------------- run_batch with workers

@@ -190,7 +190,7 @@ def _clean_bytes(source: str, data: bytes, options: Options) -> Record:
 
 def run_batch(items: Iterable[InputItem], options: Options | None = None, *, workers: int = 1,
               ordered: bool = False, page_timeout: float | None = None,
-              chunksize: int = 4) -> Iterator[Record]:
+              chunksize: int = 4, subprocess_workers: bool = False) -> Iterator[Record]:
     """Clean `items`, yielding each `Record` as soon as it is ready.
 
     A generator that holds at most a few pages at a time, so it suits huge folders and
@@ -201,6 +201,8 @@ def run_batch(items: Iterable[InputItem], options: Options | None = None, *, wor
     the workers; standard input is read here first): a page past `page_timeout` seconds
     gives a ``timeout`` record, one that kills its worker a ``worker_crash`` record, and
     the batch goes on.  Records come in completion order unless `ordered`.
+    `subprocess_workers` starts the workers as fresh interpreters (see `cleannews.pool`):
+    what a Dask task does, as Dask workers may not fork.
     """
     options = options or Options()
     if workers <= 1 and page_timeout is None:
@@ -212,7 +214,8 @@ def run_batch(items: Iterable[InputItem], options: Options | None = None, *, wor
     yield from imap_isolated(functools.partial(clean_one, options=options),
                              (_load_stdin(item, options.max_input_bytes) for item in items),
                              on_failure=_failure_record, workers=workers, ordered=ordered,
-                             timeout=page_timeout, chunksize=chunksize)
+                             timeout=page_timeout, chunksize=chunksize,
+                             subprocess_workers=subprocess_workers)
 
 
 def _load_stdin(item: InputItem, limit: int) -> InputItem:

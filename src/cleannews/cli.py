@@ -14,7 +14,8 @@ on stderr, ``cleannews: error: PATH: message``; stdout only ever carries documen
     cleannews warc FILE.warc[.gz]... -o OUT.jsonl [--resume] [--dask SCHEDULER_ADDRESS]
 
 ``clean`` and ``warc`` clean in ``--workers N`` processes (default: one per core), each
-page under ``--page-timeout``; output comes as pages complete unless ``--ordered``.
+page under ``--page-timeout``; output comes as pages complete unless ``--ordered``.  With
+``--dask`` the cluster cleans, each page under ``--page-timeout`` all the same.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .article import Article
 from .batch import Record, iter_inputs, one_line, run_batch
 from .jsonl import JsonlWriter, resume_keys
 from .options import Options
+from .pool import DEFAULT_PAGE_TIMEOUT as POOL_PAGE_TIMEOUT
 from .pool import default_workers
 from .rules import rule_names
 
@@ -104,8 +106,8 @@ def _add_warc_command(commands: Any) -> None:
     cmd.set_defaults(handler=_cmd_warc)
 
 
-#: ``--page-timeout`` when worker processes run and none is given.
-DEFAULT_PAGE_TIMEOUT = 60.0
+#: ``--page-timeout`` when worker processes run (or --dask) and none is given.
+DEFAULT_PAGE_TIMEOUT = POOL_PAGE_TIMEOUT
 
 
 def _add_pool_flags(cmd: argparse.ArgumentParser) -> None:
@@ -119,7 +121,8 @@ def _add_pool_flags(cmd: argparse.ArgumentParser) -> None:
     group.add_argument("--page-timeout", type=_positive_float, metavar="S",
                        help="a page still running after S seconds is stopped (its worker is "
                             f"replaced) and becomes an error record (default: {DEFAULT_PAGE_TIMEOUT:g} "
-                            "with --workers > 1; with --workers 1 it runs one worker process)")
+                            "with --workers > 1 or --dask; with --workers 1 it runs one worker process; "
+                            "with --dask each partition cleans in a worker subprocess)")
     group.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
                        help="clean on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of local "
                             "processes; its workers must see the input files; JSONL output only; "
@@ -129,7 +132,7 @@ def _add_pool_flags(cmd: argparse.ArgumentParser) -> None:
 def _page_timeout(args: argparse.Namespace) -> float | None:
     if args.page_timeout is not None:
         return float(args.page_timeout)
-    return DEFAULT_PAGE_TIMEOUT if args.workers > 1 else None
+    return DEFAULT_PAGE_TIMEOUT if args.workers > 1 or args.dask else None
 
 
 def _add_fetch_command(commands: Any) -> None:
@@ -429,7 +432,8 @@ def _clean_on_dask(args: argparse.Namespace, options: Options) -> int:
     failed = False
     with JsonlWriter(args.output or "-", append=args.resume) as writer:
         try:
-            for record in cluster_records(args.paths, args.dask, options=options, ordered=args.ordered):
+            for record in cluster_records(args.paths, args.dask, options=options, ordered=args.ordered,
+                                          page_timeout=_page_timeout(args)):
                 if record.get("source") in done:
                     continue
                 writer.write(record)

@@ -12,12 +12,29 @@ pyarrow and the WARC readers); the core never imports this module.
 
 The same code runs on a laptop (no Client: Dask's default scheduler) or on a cluster.
 Records are those of `cleannews warc` (see `cleannews.records`) or, for HTML files, those
-of ``cleannews clean -f jsonl``.  Isolation differs from the local pool: a page that kills
-a Dask worker fails its partition after Dask's own retries, and no per-page timeout applies.
+of ``cleannews clean -f jsonl``.
+
+Isolation is that of the local pool (`cleannews.pool`): a page still running after
+`page_timeout` seconds (default 60) becomes a ``timeout`` error record, one that kills the
+process cleaning it a ``worker_crash`` record, with the local pool's error text, and the
+partition goes on.  How: each partition's task reads its WARC file (or lists its HTML
+files) in the Dask worker and hands the pages, a few at a time, to one worker subprocess
+of its own, through `cleannews.pool.imap_isolated`, which kills and replaces that
+subprocess when a page overruns.  Why a subprocess: a page cannot be stopped inside the
+Dask worker itself (a thread cannot be killed, and signals/alarms only reach the main
+thread, while Dask runs tasks in a thread pool), and `multiprocessing` refuses to start
+children there (Dask workers are daemonic processes) and should not ``fork`` a threaded
+process; so the worker is a fresh interpreter started with `subprocess`.  Cost: one
+interpreter start with cleannews' imports per partition (~0.3-0.5 s; once more per page
+that times out or crashes), and one pickle of each page and of each record between the
+two processes, small next to cleaning a WARC file's pages.  ``page_timeout=None`` cleans
+in the Dask worker's thread as before: no subprocess, no timeout, and a page that kills
+the worker fails its partition after Dask's own retries.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -29,9 +46,10 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the install
     raise ImportError(f"cleannews.dask needs the 'dask' extra: pip install 'cleannews[dask]' ({exc})") from None
 
-from .batch import InputItem, clean_one, iter_inputs
+from .batch import InputItem, clean_one, iter_inputs, run_batch
 from .options import Options
-from .warc import warc_records
+from .pool import DEFAULT_PAGE_TIMEOUT, imap_isolated
+from .warc import item_failure_record, item_record, iter_warc_pages, warc_records
 
 __all__ = ["WARC_SUFFIXES", "cluster_records", "record_schema", "records_bag", "write_records"]
 
@@ -40,7 +58,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 def records_bag(paths: Sequence[str], *, options: Options | None = None,
-                files_per_partition: int = 64) -> db.Bag:
+                files_per_partition: int = 64,
+                page_timeout: float | None = DEFAULT_PAGE_TIMEOUT) -> db.Bag:
     """A bag of one record per HTML page of `paths`, computed lazily.
 
     Paths ending in `WARC_SUFFIXES` are WARC files (one partition each; their records are
@@ -48,27 +67,43 @@ def records_bag(paths: Sequence[str], *, options: Options | None = None,
     ``cleannews clean`` does (on this machine, now), `files_per_partition` files per
     partition.  Give WARC files or HTML paths, not both.  Cost here: the folder walk only;
     the cleaning happens when the bag is computed, where the scheduler runs it.
+
+    A page still running after `page_timeout` seconds becomes a ``timeout`` error record
+    (and one that kills its process a ``worker_crash`` record): each partition cleans in a
+    worker subprocess of its own (see the module docstring for why, and what it costs).
+    ``None`` cleans in the Dask worker itself, unguarded.
     """
     options = options or Options()
     warcs = [p for p in paths if p.endswith(WARC_SUFFIXES)]
     if warcs and len(warcs) != len(paths):
         raise ValueError("give either WARC files or HTML files/folders, not both")
     if warcs:
-        return db.from_sequence(warcs, npartitions=len(warcs)).map_partitions(_warc_partition, options)
+        return db.from_sequence(warcs, npartitions=len(warcs)).map_partitions(_warc_partition, options,
+                                                                              page_timeout)
     items = list(iter_inputs(paths))
     if any(item.stdin for item in items):
         raise ValueError("'-' (standard input) cannot be cleaned on a cluster: give files")
     if not items:
         return db.from_sequence([], npartitions=1)
-    return db.from_sequence(items, partition_size=files_per_partition).map(_html_record, options)
+    return db.from_sequence(items, partition_size=files_per_partition).map_partitions(_html_partition, options,
+                                                                                      page_timeout)
 
 
-def _warc_partition(paths: Sequence[str], options: Options) -> list[dict[str, Any]]:
-    return list(warc_records(paths, options=options))
+def _warc_partition(paths: Sequence[str], options: Options, page_timeout: float | None) -> list[dict[str, Any]]:
+    if page_timeout is None:
+        return list(warc_records(paths, options=options))
+    pages = iter_warc_pages(paths, max_bytes=options.max_input_bytes)
+    return list(imap_isolated(functools.partial(item_record, options=options), pages,
+                              on_failure=item_failure_record, workers=1, ordered=True,
+                              timeout=page_timeout, subprocess_workers=True))
 
 
-def _html_record(item: InputItem, options: Options) -> dict[str, Any]:
-    return clean_one(item, options).to_dict()
+def _html_partition(items: Sequence[InputItem], options: Options,
+                    page_timeout: float | None) -> list[dict[str, Any]]:
+    if page_timeout is None:
+        return [clean_one(item, options).to_dict() for item in items]
+    return [record.to_dict() for record in run_batch(items, options, workers=1, ordered=True,
+                                                     page_timeout=page_timeout, subprocess_workers=True)]
 
 
 def write_records(bag: db.Bag, folder: str, *, format: str = "jsonl", compute: bool = True) -> list[str]:
@@ -124,16 +159,17 @@ def record_schema() -> Any:
 
 
 def cluster_records(paths: Sequence[str], address: str, *, options: Options | None = None,
-                    ordered: bool = False) -> Iterator[dict[str, Any]]:
+                    ordered: bool = False,
+                    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT) -> Iterator[dict[str, Any]]:
     """Run `records_bag` on the Dask scheduler at `address` and yield its records here,
-    partition by partition (in completion order unless `ordered`).
+    partition by partition (in completion order unless `ordered`); `page_timeout` as there.
 
     Cost here: one partition's records at a time (a WARC file's worth).
     """
     from dask.distributed import Client, as_completed
 
     with Client(address) as client:  # as_completed needs it as the default client
-        futures = client.compute(records_bag(paths, options=options).to_delayed())
+        futures = client.compute(records_bag(paths, options=options, page_timeout=page_timeout).to_delayed())
         stream = futures if ordered else as_completed(futures)
         for future in stream:
             records = future.result()

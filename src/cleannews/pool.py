@@ -17,6 +17,13 @@ through its manager thread per page.  The loop below is small, and is what
 Costs: a worker start (a ``fork`` on Linux: ~10 ms; a replaced worker the same), one pickle
 of each item and of each result.  At most ``workers * chunksize`` items are in flight, plus
 results held back to keep the input order (`ordered`); nothing else is kept.
+
+``subprocess_workers=True`` starts each worker as a fresh interpreter with `subprocess`
+instead of `multiprocessing`, talking over a socket pair with the same messages.  This is
+for callers inside a process that `multiprocessing` will not fork from: a Dask worker is a
+*daemonic* process (``daemonic processes are not allowed to have children``) and runs tasks
+in threads, where ``fork`` is unsafe.  It costs an interpreter start plus the imports `func`
+needs (~0.3-0.5 s with cleannews and lxml) per worker, and again per replaced worker.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import socket
+import subprocess
 import sys
 import time
 from collections import deque
@@ -33,7 +42,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import Any, Generic, TypeVar
 
-__all__ = ["FAILURE_KINDS", "default_workers", "imap_isolated"]
+__all__ = ["DEFAULT_PAGE_TIMEOUT", "FAILURE_KINDS", "default_workers", "imap_isolated"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,7 +50,11 @@ R = TypeVar("R")
 #: The kinds `on_failure` is called with.
 FAILURE_KINDS = ("timeout", "worker_crash", "internal")
 
+#: The page timeout (seconds) of the command line when worker processes run and none is given.
+DEFAULT_PAGE_TIMEOUT = 60.0
+
 _STOP = None
+_START_TIMEOUT = 120.0  # seconds a subprocess worker may take to import and report ready
 _MAX_IDLE_DEATHS = 10  # workers dying with no item to blame, in a row: give up
 
 
@@ -56,7 +69,7 @@ def default_workers() -> int:
 def imap_isolated(func: Callable[[T], R], items: Iterable[T], *,
                   on_failure: Callable[[T, str, str], R], workers: int | None = None,
                   ordered: bool = False, timeout: float | None = None, chunksize: int = 4,
-                  mp_context: BaseContext | None = None) -> Iterator[R]:
+                  mp_context: BaseContext | None = None, subprocess_workers: bool = False) -> Iterator[R]:
     """Yield ``func(item)`` for every item, computed in `workers` processes.
 
     Args:
@@ -75,12 +88,18 @@ def imap_isolated(func: Callable[[T], R], items: Iterable[T], *,
             workers start fast and see the parent's modules; else ``spawn``).  Forking is
             safe from a single-threaded process such as the CLI; a threaded application
             may prefer ``multiprocessing.get_context("forkserver")``.
+        subprocess_workers: start workers as fresh interpreters with `subprocess` (POSIX
+            only; `mp_context` is then unused): the way to isolate pages from inside a Dask
+            worker or any daemonic or threaded process (see the module docstring for the
+            cost).  `func` must then be importable by a fresh interpreter; it gets this
+            process's ``sys.path``.
 
     Closing the generator early (or an exception in the consumer) stops the workers.
-    Raises `RuntimeError` when workers keep dying before they take any item.
+    Raises `RuntimeError` when workers keep dying before they take any item, or when a
+    subprocess worker cannot start (e.g. cannot import `func`).
     """
     pool = _Pool(func, on_failure, workers or default_workers(), timeout, max(1, chunksize),
-                 mp_context or _default_context())
+                 mp_context or _default_context(), subprocess_workers)
     return pool.run(iter(items), ordered)
 
 
@@ -114,6 +133,40 @@ def _worker_main(conn: Connection, func: Callable[[Any], Any]) -> None:
                 conn.send((seq, False, f"cannot send the result: {type(exc).__name__}: {exc}"))
 
 
+def _subprocess_main(fd: int, parent_pid: int) -> None:
+    """A subprocess worker: receive the task function on `fd`, say ready, then `_worker_main`."""
+    _die_with_parent(parent_pid)
+    conn = Connection(fd)
+    try:
+        func = conn.recv()
+    except (EOFError, OSError):
+        return
+    except Exception as exc:  # noqa: BLE001 - e.g. the function's module is not importable here
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", os.getpid()))
+    _worker_main(conn, func)
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """On Linux, have the kernel kill this worker when the thread that started it ends (a Dask
+    worker killed by its nanny would otherwise leave a worker stuck on a page running)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 # pragma: no cover - no prctl here: rely on EOF
+        return
+    if os.getppid() != parent_pid:  # the parent died before prctl
+        os._exit(1)
+
+
+_SUBPROCESS_BOOT = ("import sys; from cleannews.pool import _subprocess_main; "
+                    "_subprocess_main(int(sys.argv[1]), int(sys.argv[2]))")
+
+
 # --------------------------------------------------------------------------- parent side
 
 @dataclass(eq=False)
@@ -128,11 +181,47 @@ class _Worker(Generic[T]):
         return bool(self.pending)
 
 
+class _ChildProcess:
+    """A subprocess worker, with what `_Pool` uses of `multiprocessing.Process`."""
+
+    def __init__(self, popen: subprocess.Popen[bytes], conn: Connection) -> None:
+        self.popen = popen
+        self.pid = popen.pid
+        self._pidfd: int | None = None
+        try:
+            self._pidfd = os.pidfd_open(popen.pid)  # readable once the process has ended
+        except (AttributeError, OSError):  # not Linux >= 5.3: its socket's EOF tells as much
+            pass
+        self.sentinel: Any = self._pidfd if self._pidfd is not None else conn
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.popen.poll()
+
+    def is_alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def kill(self) -> None:
+        self.popen.kill()
+
+    def join(self, timeout: float | None = None) -> None:
+        try:
+            self.popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+
+    def close(self) -> None:
+        if self._pidfd is not None:
+            os.close(self._pidfd)
+            self._pidfd = None
+
+
 class _Pool(Generic[T, R]):
     def __init__(self, func: Callable[[T], R], on_failure: Callable[[T, str, str], R], workers: int,
-                 timeout: float | None, chunksize: int, ctx: BaseContext) -> None:
+                 timeout: float | None, chunksize: int, ctx: BaseContext, subprocess_workers: bool = False) -> None:
         self.func, self.on_failure = func, on_failure
         self.size, self.timeout, self.chunksize, self.ctx = workers, timeout, chunksize, ctx
+        self.subprocess_workers = subprocess_workers
         self.workers: list[_Worker[T]] = []
         self.retry: deque[tuple[int, T]] = deque()  # items of a dead worker's chunk, to resend
         self.idle_deaths = 0
@@ -140,6 +229,8 @@ class _Pool(Generic[T, R]):
     # -- lifecycle
 
     def _spawn(self) -> _Worker[T]:
+        if self.subprocess_workers:
+            return self._spawn_subprocess()
         parent, child = self.ctx.Pipe(duplex=True)
         proc = self.ctx.Process(target=_worker_main, args=(child, self.func), daemon=True,  # type: ignore[attr-defined]
                                 name="cleannews-worker")
@@ -147,11 +238,49 @@ class _Pool(Generic[T, R]):
         child.close()
         return _Worker(proc, parent)
 
-    def _replace(self, worker: _Worker[T]) -> None:
+    def _spawn_subprocess(self) -> _Worker[T]:
+        """Start ``python -c _SUBPROCESS_BOOT`` on one end of a socket pair, send it `func`
+        and wait for it to say it is ready (so a broken environment fails here, loudly, and
+        is not blamed on the pages).  Its stdout and stderr are ours."""
+        ours, theirs = socket.socketpair()
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        try:
+            popen = subprocess.Popen([sys.executable, "-c", _SUBPROCESS_BOOT,
+                                      str(theirs.fileno()), str(os.getpid())],
+                                     pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env)
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()
+        conn = Connection(ours.detach())
+        worker: _Worker[T] = _Worker(_ChildProcess(popen, conn), conn)
+        try:
+            conn.send(self.func)
+            if not conn.poll(_START_TIMEOUT):
+                raise RuntimeError(f"a worker process did not start within {_START_TIMEOUT:g} s")
+            status, detail = conn.recv()
+            if status != "ready":
+                raise RuntimeError(f"a worker process could not load its task: {detail}")
+        except (EOFError, OSError):
+            self._stop(worker)
+            raise RuntimeError(f"a worker process could not start ({_death_message(worker.proc)})") from None
+        except BaseException:
+            self._stop(worker)
+            raise
+        return worker
+
+    def _stop(self, worker: _Worker[T]) -> None:
+        """Kill `worker` if it still runs, reap it and free its pipe."""
         if worker.proc.is_alive():
             worker.proc.kill()
         worker.proc.join()
         worker.conn.close()
+        if isinstance(worker.proc, _ChildProcess):
+            worker.proc.close()
+
+    def _replace(self, worker: _Worker[T]) -> None:
+        self._stop(worker)
         self.workers[self.workers.index(worker)] = self._spawn()
 
     def _shutdown(self) -> None:
@@ -166,22 +295,21 @@ class _Pool(Generic[T, R]):
         deadline = time.monotonic() + 2.0
         for worker in self.workers:
             worker.proc.join(max(0.0, deadline - time.monotonic()))
-            if worker.proc.is_alive():
-                worker.proc.kill()
-                worker.proc.join()
-            worker.conn.close()
+            self._stop(worker)
         self.workers = []
 
     # -- the loop
 
     def run(self, items: Iterator[T], ordered: bool) -> Iterator[R]:
-        self.workers = [self._spawn() for _ in range(self.size)]
         window = self.size * self.chunksize * 16
         held: dict[int, R] = {}  # ordered mode: results waiting for an earlier one
         next_out = 0  # ordered mode: the next seq to yield
         seq = 0  # the seq of the next new item
         exhausted = False
         try:
+            self.workers = []
+            for _ in range(self.size):
+                self.workers.append(self._spawn())
             while True:
                 for worker in self.workers:
                     if worker.busy:

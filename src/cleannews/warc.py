@@ -42,6 +42,8 @@ __all__ = [
     "WarcPage",
     "WarcWriter",
     "file_error_record",
+    "item_failure_record",
+    "item_record",
     "iter_warc_pages",
     "page_error_record",
     "page_record",
@@ -284,7 +286,20 @@ def warc_records(paths: Iterable[str], *, options: Options | None = None) -> Ite
     """
     options = options or Options()
     for item in iter_warc_pages(paths, max_bytes=options.max_input_bytes):
-        yield file_error_record(item) if isinstance(item, WarcFileError) else page_record(item, options)
+        yield item_record(item, options)
+
+
+def item_record(item: WarcPage | WarcFileError, options: Options | None = None) -> dict[str, Any]:
+    """The record of what `iter_warc_pages` gave: a page's (`page_record`) or an unreadable
+    file's (`file_error_record`).  What a worker process runs for each item."""
+    return file_error_record(item) if isinstance(item, WarcFileError) else page_record(item, options)
+
+
+def item_failure_record(item: WarcPage | WarcFileError, kind: str, message: str) -> dict[str, Any]:
+    """The record of an item whose worker failed (``timeout``, ``worker_crash``, ``internal``)."""
+    if isinstance(item, WarcFileError):  # pragma: no cover - file errors are not slow
+        return file_error_record(item)
+    return page_error_record(item, kind, message)
 
 
 def page_error_record(page: WarcPage, kind: str, message: str) -> dict[str, Any]:

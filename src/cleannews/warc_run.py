@@ -17,8 +17,7 @@ from typing import Any, TextIO
 from .batch import one_line
 from .jsonl import JsonlWriter, resume_keys
 from .options import Options
-from .warc import (WarcCounts, WarcFileError, WarcPage, file_error_record, iter_warc_pages, page_error_record,
-                   page_record, record_key)
+from .warc import WarcCounts, WarcFileError, WarcPage, item_failure_record, item_record, iter_warc_pages, record_key
 
 __all__ = ["UsageError", "run_warc", "warc_line"]
 
@@ -53,7 +52,7 @@ def run_warc(paths: Sequence[str], out_path: str, *, options: Options, workers: 
     written = 0
     try:
         if dask_address:
-            lines = _cluster_lines(paths, dask_address, options, done, ordered)
+            lines = _cluster_lines(paths, dask_address, options, done, ordered, page_timeout)
         else:
             lines = _local_lines(paths, options, done, counts, workers, ordered, page_timeout)
         for line, kind in lines:
@@ -71,14 +70,11 @@ def run_warc(paths: Sequence[str], out_path: str, *, options: Options, workers: 
 def warc_line(item: Item, options: Options | None = None) -> Line:
     """The JSON line of one page (or of one unreadable file) and its error kind, if any.
     This is the task the worker processes run."""
-    record = file_error_record(item) if isinstance(item, WarcFileError) else page_record(item, options)
-    return _dump(record)
+    return _dump(item_record(item, options))
 
 
 def _failed_line(item: Item, kind: str, message: str) -> Line:
-    if isinstance(item, WarcFileError):  # pragma: no cover - file errors are not slow
-        return _dump(file_error_record(item))
-    return _dump(page_error_record(item, kind, message))
+    return _dump(item_failure_record(item, kind, message))
 
 
 def _dump(record: dict[str, Any]) -> Line:
@@ -113,12 +109,12 @@ def _local_lines(paths: Sequence[str], options: Options, done: set[str], counts:
 
 
 def _cluster_lines(paths: Sequence[str], address: str, options: Options, done: set[str],
-                   ordered: bool) -> Iterator[Line]:
+                   ordered: bool, page_timeout: float | None) -> Iterator[Line]:
     try:
         from .dask import cluster_records
     except ImportError as exc:
         raise UsageError(str(exc)) from None
-    for record in cluster_records(paths, address, options=options, ordered=ordered):
+    for record in cluster_records(paths, address, options=options, ordered=ordered, page_timeout=page_timeout):
         if record_key(record) not in done:
             yield _dump(record)
 
