@@ -83,7 +83,7 @@ def load_scorer(eval_dir: Path, explicit: str | None):
                 if not hasattr(mod, fn):
                     sys.exit(f"{p}: missing function {fn}()")
             return mod, p
-    sys.exit("score.py not found (looked at: %s); pass --score-py" % ", ".join(map(str, cands)))
+    sys.exit("score.py not found (looked at: {}); pass --score-py".format(", ".join(map(str, cands))))
 
 
 # ============================================================================ tools (run in the worker)
@@ -225,9 +225,9 @@ def extract_page(job):
         try:
             text = RUNNERS[t](html, url)
         except _Timeout:
-            err = "Timeout(>%gs)" % _WORKER["timeout"]
+            err = "Timeout(>{:g}s)".format(_WORKER["timeout"])
         except Exception as e:  # noqa: BLE001 -- any failure = empty output + one error
-            err = "%s: %s" % (type(e).__name__, str(e)[:200])
+            err = f"{type(e).__name__}: {str(e)[:200]}"
         finally:
             dt = time.perf_counter() - t0
             if _WORKER["timeout"] > 0:
@@ -235,7 +235,7 @@ def extract_page(job):
         if isinstance(text, tuple):
             text, meta = text
         if not isinstance(text, str):
-            err = err or "TypeError: output is %s, not str" % type(text).__name__
+            err = err or f"TypeError: output is {type(text).__name__}, not str"
             text = ""
         if want_meta and meta is None and t in META_RUNNERS:
             try:
@@ -331,7 +331,7 @@ def score_page(sc, row, results, st: SetStats, group_field):
             r.update(p=round(p, 4), r=round(rc, 4), f1=round(f, 4))
         if has_snip:
             c = sc.snippet_counts(text, with_, without)
-            st.snip[t] = [a + b for a, b in zip(st.snip[t], c)]
+            st.snip[t] = [a + b for a, b in zip(st.snip[t], c, strict=False)]
             r["snip"] = list(c)
         if kind == "non-article":
             st.rejected[t] += empty
@@ -467,7 +467,7 @@ def metadata_report(stats, tools) -> list:
         rows = []
         for sname, f, val in META_TARGETS:
             group = [s for s in msets if sname in ("*", s.name)]
-            got = {t: [sum(x) for x in zip(*(s.meta[t][f] for s in group if f in s.meta[t]))]
+            got = {t: [sum(x) for x in zip(*(s.meta[t][f] for s in group if f in s.meta[t]), strict=False)]
                    for t in mtools}
             rate = {t: (v[0] / v[1] if v and v[1] else None) for t, v in got.items()}
             cn = rate.get("cleannews")
@@ -734,7 +734,8 @@ def print_worst(stats, n, out=sys.stdout):
             print(f"  {r['id']:<24} gap {r['gap']:+.3f}  cleannews {cn['page_score']:.3f} "
                   f"({cn['chars']} chars{', ' + cn['error'] if cn['error'] else ''})  "
                   f"best {TOOL_LABEL[r['best_ref']]} {r['best_ref_score']:.3f} "
-                  f"({r['tools'][r['best_ref']]['chars']} chars)  truth {'–' if r['truth_chars'] is None else r['truth_chars']} chars  "
+                  f"({r['tools'][r['best_ref']]['chars']} chars)  "
+                  f"truth {'–' if r['truth_chars'] is None else r['truth_chars']} chars  "
                   f"lang={r['lang']}  {r['url'] or ''}", file=out)
 
 
@@ -856,7 +857,7 @@ def main(argv=None):
                 pfiles = {t: open(preds_dir / name / f"{t}.jsonl", "w", encoding="utf-8") for t in tools}
                 pfiles["_pages"] = open(preds_dir / name / "per_page.jsonl", "w", encoding="utf-8")
 
-            def consume(row, out):
+            def consume(row, out, *, st=st, gfield=gfield, pfiles=pfiles, name=name, t_set=t_set):
                 res, pid, done, rss = out
                 if rss is not None:
                     mem_samples[pid].append((done, rss))
