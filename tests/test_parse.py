@@ -66,6 +66,12 @@ def test_nul_characters_are_stripped() -> None:
     assert [p.text for p in root.iter("p")] == ["ab", "c"]
 
 
+def test_nul_and_space_only_input_gives_an_empty_body() -> None:
+    for text in ("\x00", " \x00\n", "\x00\u3000"):
+        root = parse_html(text)
+        assert root.tag == "html" and len(root) == 1 and len(root[0]) == 0 and not root[0].text
+
+
 def test_lone_surrogate_does_not_truncate_document() -> None:
     root = parse_html("<p>a\ud800b</p><p>after</p>")
     assert [p.text for p in root.iter("p")] == ["a\ufffdb", "after"]
@@ -129,6 +135,15 @@ def test_20000_deep_nesting_returns_with_text_and_following_content() -> None:
     content = _text(root)
     assert "before" in content and "deep" in content and "after" in content
     assert max_depth(root) <= 256
+
+
+@pytest.mark.parametrize("nest", ["<div>", "<b>", "<a>", "<table><tr><td>", "<ul><li>", "<svg><g>", "<template><div>"])
+def test_libxml2_builds_nothing_deeper_than_the_parser_depth(nest: str) -> None:
+    # parse_html skips its depth pass for max_depth >= _PARSER_DEPTH: no parse may be deeper.
+    from cleannews.parse import _PARSER_DEPTH, _parse
+    for repeat in (100, 127, 128, 250, 255, 256, 257, 1000):
+        root, as_parsed = _parse("<p>x</p>" + nest * repeat + "text")
+        assert as_parsed and max_depth(root) <= (_PARSER_DEPTH or 10**9)
 
 
 def test_unclosed_containers_do_not_lose_the_rest_of_the_article() -> None:

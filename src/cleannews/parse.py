@@ -72,8 +72,11 @@ def parse_html(text: str, *, max_depth: int = 256,
     if not isinstance(text, str):
         raise InputError(f"parse_html() needs str, not {type(text).__name__}; "
                          "use cleannews.decode.decode() for bytes")
-    root = _parse(_sanitize(text))
-    _limit_depth(root, max_depth)
+    root, as_parsed = _parse(_sanitize(text))
+    # The depth XPath walks every level (~0.4 M instructions a page); libxml2 never builds an
+    # element deeper than `_PARSER_DEPTH`, so on a tree as it parsed it the pass finds nothing.
+    if not (as_parsed and _PARSER_DEPTH is not None and max_depth >= _PARSER_DEPTH):
+        _limit_depth(root, max_depth)
     _limit_elements(root, max_elements)
     return _gather_body(_wrap(root))
 
@@ -89,8 +92,8 @@ def strip_non_content(root: etree._Element) -> None:
     for container in containers:
         _unwrap_templates(container)
         etree.strip_elements(container, *_RAW_TEXT, with_tail=False)
-        swallowed = [el for el in container.iter(*_SWALLOWING)
-                     if next(el.iterdescendants(*_PAGE_STRUCTURE), None) is not None]
+        swallowed = [el for el in container.iter(*_SWALLOWING)  # an <input> has no children
+                     if len(el) and next(el.iterdescendants(*_PAGE_STRUCTURE), None) is not None]
         for el in swallowed:
             el.tag = "div"  # keep what it swallowed, as an ordinary block
         etree.strip_elements(container, *_NON_CONTENT, with_tail=False)
@@ -161,27 +164,32 @@ def _new_parser() -> etree.HTMLParser:
 
 
 def _sanitize(text: str) -> str:
-    """Strip the XML prolog and NULs (lone surrogates are handled when encoding for libxml2)."""
+    """Strip the XML prolog.  NULs are dropped by `_fromstring` (and lone surrogates replaced)
+    when the text is encoded for libxml2: looking for a NUL in the UTF-8 bytes is a memchr,
+    in a str of CJK text a scan that cost ~0.4 M instructions a page."""
     prolog = _PROLOG.match(text)
     if prolog is not None and prolog.end():
         text = text[prolog.end():]
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    return text  # lone surrogates are replaced when the text is encoded for libxml2
+    return text
 
 
-def _parse(text: str) -> lxml.html.HtmlElement:
-    """libxml2 parse with one or two re-parses if the depth limit cut the document."""
+def _parse(text: str) -> tuple[lxml.html.HtmlElement, bool]:
+    """libxml2 parse with one or two re-parses if the depth limit cut the document.
+    Returns (root, whether the root is libxml2's own: no levels added above it)."""
     root, too_deep = _fromstring(text)
+    if too_deep and "\x00" in text:
+        text = text.replace("\x00", "")  # the repairs below work on the text libxml2 read
     for depth in _RETRY_DEPTHS:
         if not too_deep:
             break
         root, too_deep = _fromstring(_cap_nesting(text, depth))
     if root is not None and _title_swallowed_page(root):
-        fixed, closed = _UNCLOSED_TITLE.subn(r"\1\2</title>", text, count=1)
+        fixed, closed = _UNCLOSED_TITLE.subn(r"\1\2</title>", text.replace("\x00", ""), count=1)
         if closed:
             root, _ = _fromstring(fixed)
-    return _wrap(root) if root is not None else _empty()
+    if root is None:
+        return _empty(), False
+    return _wrap(root), root.tag == "html"
 
 
 # A <title> never closed (a truncated or mangled page) makes the rest of the document its
@@ -199,8 +207,9 @@ def _title_swallowed_page(root: etree._Element) -> bool:
 
 
 def _fromstring(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
-    """(root or None, whether libxml2 stopped at its nesting limit)."""
-    if not text.strip():
+    """(root or None, whether libxml2 stopped at its nesting limit).  NULs in `text` are
+    dropped (libxml2 would end its input there)."""
+    if not text or text.isspace():  # (not `text.strip()`: that copies the page)
         return None, False
     parser = _new_parser()
     try:
@@ -210,12 +219,26 @@ def _fromstring(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
             data = text.encode("utf-8")
         except UnicodeEncodeError:
             data = _SURROGATE.sub("\ufffd", text).encode("utf-8")
+        if b"\x00" in data:
+            return _fromstring(text.replace("\x00", ""))
         root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, False
     too_deep = any(err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in
                    err.message.lower() for err in parser.error_log)
     return root, too_deep
+
+
+def _parser_depth() -> int | None:
+    """Depth (root = 0) of the deepest element libxml2 builds, or None if it has no limit
+    (seen at import with a probe of 1,000 nested <div>s, ~0.1 ms).  libxml2 2.14 without
+    huge_tree stops at 256 open elements: nothing is deeper than 255."""
+    probe = 1000
+    el, _ = _fromstring("<div>" * probe)
+    depth = 0
+    while el is not None and len(el):
+        el, depth = el[-1], depth + 1
+    return depth if depth < probe else None
 
 
 def _empty() -> lxml.html.HtmlElement:
@@ -353,3 +376,6 @@ def _limit_elements(root: etree._Element, max_elements: int) -> None:
     while parent is not root and (grand := parent.getparent()) is not None:
         del grand[grand.index(parent) + 1:]
         parent = grand
+
+
+_PARSER_DEPTH = _parser_depth()
