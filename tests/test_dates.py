@@ -127,3 +127,17 @@ def test_url_date(url, expected):
 def test_month_names():
     assert is_month_name("March") and is_month_name("Okt") and is_month_name("décembre")
     assert not is_month_name("Monday")
+
+
+def test_month_trie_matches_like_the_flat_list_of_names() -> None:
+    import re
+
+    from cleannews.dates import _MONTH_ALT, _MONTHS
+    flat = re.compile("(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?P<rest>\.?\s*\d*)", re.I)
+    trie = re.compile("(?P<mon>" + _MONTH_ALT + r")(?P<rest>\.?\s*\d*)", re.I)
+    texts = [f(n) + tail for n in _MONTHS for f in (str, str.upper, str.title)
+             for tail in ("", " 5", ". 12", "x 3", "ember 3")]
+    texts += [n.replace("σ", "ς").replace("i", "ı") for n in _MONTHS] + ["Marzo 3", "MAYO 2", "Julyx", "octobre"]
+    for text in texts:
+        a, b = flat.search(text), trie.search(text)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
