@@ -58,6 +58,10 @@ TRAILING_PATTERNS: dict[str, str] = {
 PROMO_LINE_WEIGHT = 260.0
 _LONG_KINDS = frozenset({"follow/app promo", "permalink line"})
 _LEADING = {kind: re.compile(p, re.IGNORECASE) for kind, p in LEADING_PATTERNS.items()}
+# Every date form has a digit: the dateline pattern (whose backtracking costs ~70 k
+# instructions a line) is tried only on lines with one.
+_NEEDS_DIGIT = frozenset({"dateline"})
+_DIGIT_RE = re.compile(r"\d")
 _TRAILING = {kind: re.compile(p, re.IGNORECASE) for kind, p in TRAILING_PATTERNS.items()}
 
 
@@ -102,7 +106,8 @@ def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed
             if block.kind in ("paragraph", "quote", "list_item"):
                 break
             continue
-        kind = next((k for k, rx in patterns.items() if rx.search(block.text)), None)
+        kind = next((k for k, rx in patterns.items()
+                     if (k not in _NEEDS_DIGIT or _DIGIT_RE.search(block.text)) and rx.search(block.text)), None)
         if kind and w > MAX_LINE_WEIGHT and kind not in _LONG_KINDS:
             kind = None
         if kind is None and w >= PROSE_WEIGHT and block.kind in ("paragraph", "quote", "list_item"):
