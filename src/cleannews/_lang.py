@@ -1,6 +1,6 @@
 """Language of a page: the markup's tag, checked against the script of the text.
 
-Cost: a few regex counts over the first `_SAMPLE` characters; no language model.
+Cost: one `str.translate` and a few counts over the first `_SAMPLE` characters; no language model.
 """
 
 from __future__ import annotations
@@ -10,12 +10,27 @@ import re
 __all__ = ["lang_code", "settle_lang"]
 
 _LANG_RE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]|\s*$)")
-# Runs of one script (a run is one match: counting runs, not characters, keeps it cheap).
-_KANA_RE = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]+")
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_HANGUL_RE = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+")
-_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]+")
+# The scripts counted, as code point ranges (all in the BMP, none overlapping).
+_SCRIPTS = {
+    "k": ((0x3040, 0x30FF), (0xFF66, 0xFF9F)),  # kana
+    "h": ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)),  # Han
+    "g": ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F)),  # Hangul
+    "l": ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F)),  # Latin
+    "c": ((0x0400, 0x04FF),),  # Cyrillic
+}
+
+
+def _script_table() -> str:
+    """A `str.translate` table over the BMP: each character to its script's letter above, the
+    others to a space (characters beyond the BMP are left as they are: none is a letter here)."""
+    table = [" "] * 0x10000
+    for letter, ranges in _SCRIPTS.items():
+        for first, last in ranges:
+            table[first:last + 1] = letter * (last - first + 1)
+    return "".join(table)
+
+
+_SCRIPT_TABLE = _script_table()
 _EN_WORDS = frozenset("the and of to in is that for with was on it as are be this".split())
 _PUNCT = ".,;:!?\"'()[]“”‘’"
 # Languages not written in Latin script: Latin text cannot confirm them.
@@ -34,13 +49,15 @@ def settle_lang(lang: str | None, text: str) -> str | None:
     confirms a Latin-script language (``en`` only if some English function words occur: a
     Polish page marked ``en`` gets None); for any other it gives ``en`` only when English
     function words are frequent, else None.  Too little text: `lang` as it is.
-    Cost: for ASCII text one split; else up to five regex passes over the first 800
-    characters (tens of microseconds)."""
+    Cost: for ASCII text one split; else a `str.translate` of the first 800 characters and
+    five counts (~0.3 M instructions)."""
     sample = text[:_SAMPLE]
     if sample.isascii():
         return _latin(lang, sample) if len(sample) >= _MIN_ASCII else lang
-    kana, han, hangul = _count(_KANA_RE, sample), _count(_HAN_RE, sample), _count(_HANGUL_RE, sample)
-    latin, cyrillic = _count(_LATIN_RE, sample) / 4, _count(_CYRILLIC_RE, sample) / 4
+    # One translate and five counts: a third of the cost of five regex passes.
+    scripts = sample.translate(_SCRIPT_TABLE)
+    kana, han, hangul = scripts.count("k"), scripts.count("h"), scripts.count("g")
+    latin, cyrillic = scripts.count("l") / 4, scripts.count("c") / 4
     units = kana + han + hangul + latin + cyrillic  # a CJK character ~ four letters
     if units < 15:
         return lang
@@ -67,11 +84,6 @@ def _latin(lang: str | None, sample: str) -> str | None:
     if lang and lang not in _NON_LATIN:
         return lang
     return "en" if english >= _EN_CONFIRM else None
-
-
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    """Characters of `text` in the runs `pattern` matches."""
-    return sum(map(len, pattern.findall(text)))
 
 
 def lang_code(value: str | None) -> str | None:
