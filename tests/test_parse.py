@@ -296,6 +296,16 @@ def test_strip_non_content_keeps_a_page_swallowed_by_an_unclosed_button() -> Non
     assert root.find(".//button") is None  # the control itself is gone, its content kept
 
 
+def test_noscript_goes_whole_even_with_page_structure() -> None:
+    # <noscript> is the page without scripts: its blocks repeat or replace the page (measured
+    # on the dev sets), so unlike a swallowing <button> its content is not kept.
+    page = ("<html><body><noscript><div><p>Please enable JavaScript to read this site.</p></div></noscript>"
+            "<p>The article text.</p></body></html>")
+    root = parse_html(page)
+    strip_non_content(root)
+    assert "enable JavaScript" not in _text(root) and "The article text." in _text(root)
+
+
 def test_unclosed_title_does_not_swallow_the_page() -> None:
     # A mangled page whose <title> is never closed: libxml2 makes the whole rest of the
     # document the title's text; the page is re-parsed with the title closed.
