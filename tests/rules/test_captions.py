@@ -28,3 +28,11 @@ def test_keeps_prose_that_mentions_photos(pages):
                 "would go on display in the spring after careful restoration work.")
     article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
     assert sentence in article.text
+
+
+def test_a_heading_is_never_read_as_a_photo_credit(pages):
+    # '来源：… 作者：…' set as a heading under the headline is a source line, not a credit.
+    article = pages.clean_snippet("<h3>来源：燕赵晚报 作者：王明</h3>", where="middle")
+    assert "来源：燕赵晚报" in article.text
+    article = pages.clean_snippet("<p>来源：燕赵晚报</p>", where="middle")
+    assert "来源：燕赵晚报" not in article.text

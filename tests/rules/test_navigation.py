@@ -169,3 +169,20 @@ def test_jump_names_mean_jump_menus_not_the_sections_they_jump_to():
     assert NAVIGATION._words_re.search(" ^jump link menu ") and NAVIGATION._words_re.search(" ^jumplinks ")
     assert not NAVIGATION._words_re.search(" ^cws jump section ")
     assert not NAVIGATION._words_re.search(" ^paragraph type jump link content ")
+
+
+@pytest.mark.parametrize("label", ["Wie bewerten Sie diesen Artikel?", "Inhaltsverzeichnis", "Back to top"])
+@pytest.mark.parametrize("tag", ["h2", "h4", "h6"])
+def test_removes_control_labels_set_as_headings(pages, label, tag):
+    article = pages.clean_snippet(f"<{tag}>{label}</{tag}>", lang="en", where="middle")
+    assert label not in article.text
+    assert any(r.rule == "navigation" and r.excerpt.startswith(label) for r in article.removed)
+    pages.assert_body_kept(article, "en")
+
+
+@pytest.mark.parametrize("heading", ["How the routes were chosen", "Contents of the new timetable",
+                                     "Printing the tickets"])
+def test_keeps_subheadings_that_are_no_prompts(pages, heading):
+    snippet = f"<h2>{heading}</h2><p>Officials looked at ridership data from the last two years.</p>"
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    assert heading in article.text

@@ -26,6 +26,7 @@ __all__ = [
     "PageFacts",
     "Rule",
     "SHORT_BLOCK_TAGS",
+    "SHORT_HEADING_TAGS",
     "attribute_signature",
     "drop_element",
     "element_path",
@@ -176,6 +177,10 @@ _HEADING_WORDS = frozenset({"title", "ttl", "heading", "head", "hd", "hdr", "hea
 _HEADING_PARTS = frozenset({"div", "span", "p", "dt", "strong", "b", "header", "summary", "a", "em"})
 SHORT_BLOCK_TAGS = frozenset({"p", "div", "span", "li", "section", "aside", "dd", "dt", "td", "a", "small",
                               "strong", "b", "em", "i", "font", "figcaption", "caption", "cite"})
+# Headings the text rules read too ('Wie bewerten Sie diesen Artikel?', 'Share this article'),
+# when they hold one text node and no child element: the headline of a teaser (a link in an
+# <h3>) is never read, which keeps the cost down on pages with hundreds of them.
+SHORT_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MAX_LABEL_CHARS = 30
 
 

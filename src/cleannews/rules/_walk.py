@@ -25,6 +25,7 @@ from ._base import (
     CLASS_RULE_TAGS,
     MAX_LABEL_CHARS,
     SHORT_BLOCK_TAGS,
+    SHORT_HEADING_TAGS,
     AttributeRule,
     ElementView,
     Match,
@@ -179,6 +180,7 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
 # whose inline children (links, emphasis) are part of its sentences.  (Hidden inline
 # elements there are dropped when the body is rendered.)
 _VOID_TAGS = frozenset({"br", "img", "hr", "wbr", "source", "track", "area", "col", "picture"})
+_TEXT_BLOCK_TAGS = SHORT_BLOCK_TAGS | SHORT_HEADING_TAGS  # what the text-block rules may read
 _OPAQUE_TAGS = frozenset({"p", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"})
 OPAQUE_MIN_CHARS = 120
 
@@ -298,7 +300,8 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
         for rule in rules:
             if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
                 return el in claimed
-    if gated.blocks is not None and el.tag in SHORT_BLOCK_TAGS and len(el) <= 4:
+    tag = el.tag  # (an lxml tag read builds a new string: read once)
+    if gated.blocks is not None and tag in _TEXT_BLOCK_TAGS and len(el) <= (0 if tag in SHORT_HEADING_TAGS else 4):
         found = gated.blocks.match_rule(view, facts)
         if found is not None:
             rule, m = found

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from ..text import visible_len
-from ._base import HEADING_TAGS, SHORT_BLOCK_TAGS, ElementView, Match, PageFacts, is_heading_like
+from ._base import HEADING_TAGS, SHORT_BLOCK_TAGS, SHORT_HEADING_TAGS, ElementView, Match, PageFacts, is_heading_like
 
 __all__ = ["TextBlock", "TextIndex", "TitledWidget"]
 
@@ -146,6 +146,7 @@ class TextBlock:
     max_chars: int = 200
     keys: Sequence[str] = ()
     max_share: float = 0.3
+    headings: bool = True  # also asked about <h2>-<h6> (a credit line is never a heading)
     _re: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -160,7 +161,10 @@ class TextBlock:
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
-        if el.tag not in SHORT_BLOCK_TAGS or len(el) > 4:
+        if el.tag in SHORT_HEADING_TAGS:
+            if not self.headings or len(el) > 0:
+                return None
+        elif el.tag not in SHORT_BLOCK_TAGS or len(el) > 4:
             return None
         flat = " ".join(view.text.split())
         if not flat or len(flat) > self.max_chars:
@@ -258,9 +262,10 @@ class TextIndex:
         flat = " ".join(text.split())
         if not flat or len(flat) > self.max_chars:
             return None
+        heading = el.tag in HEADING_TAGS
         for i in sorted(self._candidates(flat.casefold())):
             rule = self.rules[i]
-            if len(flat) <= rule.max_chars:
+            if len(flat) <= rule.max_chars and (rule.headings or not heading):
                 found = rule._re.search(flat)
                 if found is not None:
                     return rule, rule.widen(view, facts, found.group())

@@ -32,4 +32,5 @@ PHOTO_CREDIT = TextBlock(
           "picture alliance", "reuters", "afp", "imago", "symbol", "archiv", "file photo", "資料"),
     max_chars=160,
     max_share=0.2,
+    headings=False,  # '来源：… 作者：…' under a headline, 'Photo / …' in a caption heading: not asked
 )
