@@ -67,8 +67,42 @@ def test_disabled_consent(pages):
 
 
 def test_rule_metadata():
-    assert consent.CONSENT.name == consent.CONSENT_TEXT.name == "consent"
-    assert consent.CONSENT.description and consent.CONSENT_TEXT.description
+    assert consent.CONSENT.name == consent.CONSENT_TEXT.name == consent.EMBED_CONSENT.name == "consent"
+    assert consent.CONSENT.description and consent.CONSENT_TEXT.description and consent.EMBED_CONSENT.description
+
+
+EMBED_PLACEHOLDERS = [
+    ("de-twitter", '<h2>Twitter freischalten</h2><div class="content-wrapper"><div class="message">Wir respektieren '
+     "deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her. Hier kannst "
+     "du deine Einstellungen verwalten, um eine Verbindung zu den Social-Media-Kanälen herzustellen.</div>"
+     '<a href="/settings">Datenschutzeinstellungen verwalten</a></div>',
+     "Wir respektieren deine Privatsphäre", ("Twitter freischalten", "Datenschutzeinstellungen verwalten")),
+    ("de-external", '<div class="box"><div>Externer Inhalt</div><div>Um Deine persönlichen Daten zu schützen, '
+     "haben wir das automatische Laden der Inhalte von twitter.com blockiert. Wenn Dir Inhalte dieses Anbieters "
+     "angezeigt werden sollen, stimme bitte den unten genannten Bedingungen zu.</div>"
+     '<div><input type="checkbox" id="d"><label for="d">Ich bin einverstanden, dass ich diesen Inhalt angezeigt '
+     "bekomme und dadurch meine personenbezogenen Daten an den Betreiber der Drittplattform übermittelt werden."
+     "</label></div></div>", "Externer Inhalt", ("Um Deine persönlichen Daten", "Ich bin einverstanden")),
+    ("en-video", "<div><p>To view this content, please accept cookies from YouTube in your privacy settings.</p>"
+     "<button>Load external content</button></div>", "To view this content", ()),
+]
+
+
+@pytest.mark.parametrize("snippet,dropped,absent", [c[1:] for c in EMBED_PLACEHOLDERS],
+                         ids=[c[0] for c in EMBED_PLACEHOLDERS])
+def test_removes_consent_placeholders_of_embeds(pages, snippet, dropped, absent):
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_removed(article, "consent", dropped, lang="en", absent=absent)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The court ruled that the app had loaded the contents without consent of its users, and fined the maker.",
+    "Ohne ihr Einverständnis seien die Daten weitergegeben worden, sagte die Anwältin der Klägerin am Montag.",
+    "Privacy groups said they were not consulted before the new cameras went up along the three bus routes.",
+])
+def test_keeps_prose_about_privacy_and_consent(pages, sentence):
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
+    pages.assert_kept(article, sentence, lang="en")
 
 
 def test_consent_manager_holding_most_of_the_page_text_is_removed():

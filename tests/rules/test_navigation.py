@@ -186,3 +186,9 @@ def test_keeps_subheadings_that_are_no_prompts(pages, heading):
     snippet = f"<h2>{heading}</h2><p>Officials looked at ridership data from the last two years.</p>"
     article = pages.clean_snippet(snippet, lang="en", where="middle")
     assert heading in article.text
+
+
+def test_removes_a_control_label_in_a_form_label(pages):
+    snippet = '<div><label for="sort">Sorted by:</label><select id="sort"><option>Date</option></select></div>'
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_removed(article, "navigation", "Sorted by:", lang="en")

@@ -19,7 +19,7 @@ from .ads import AD_LABEL, ADS, AFFILIATE_DISCLOSURE
 from .captions import PHOTO_CREDIT
 from .carousel import CAROUSEL, CAROUSEL_TITLED, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENTS, COMMENTS_BY_CLASS
-from .consent import CONSENT, CONSENT_TEXT
+from .consent import CONSENT, CONSENT_TEXT, EMBED_CONSENT
 from .hidden import HIDDEN
 from .navigation import FOOTER, NAVIGATION, SKIP_LINKS, UI_LABELS
 from .page_furniture import AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED
@@ -71,6 +71,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     PAYWALL_TEXT,
     AFFILIATE_DISCLOSURE,
     CONSENT_TEXT,
+    EMBED_CONSENT,
     SHARE_TEXT,
     READ_MORE_LINE,
     PHOTO_CREDIT,

@@ -176,7 +176,7 @@ _HEADING_WORDS = frozenset({"title", "ttl", "heading", "head", "hd", "hdr", "hea
                             "caption", "tit"})
 _HEADING_PARTS = frozenset({"div", "span", "p", "dt", "strong", "b", "header", "summary", "a", "em"})
 SHORT_BLOCK_TAGS = frozenset({"p", "div", "span", "li", "section", "aside", "dd", "dt", "td", "a", "small",
-                              "strong", "b", "em", "i", "font", "figcaption", "caption", "cite"})
+                              "strong", "b", "em", "i", "font", "figcaption", "caption", "cite", "label"})
 # Headings the text rules read too ('Wie bewerten Sie diesen Artikel?', 'Share this article'),
 # when they hold one text node and no child element: the headline of a teaser (a link in an
 # <h3>) is never read, which keeps the cost down on pages with hundreds of them.

@@ -1,9 +1,13 @@
-"""Cookie/consent banners and newsletter sign-up boxes.
+"""Cookie/consent banners, newsletter sign-up boxes and consent placeholders of embeds.
 
 Removes: elements named cookie/consent/gdpr/cmp/newsletter, and short blocks such as
 'We use cookies to improve your experience', 'メールマガジン登録', 'Never miss the latest news by
-signing up to our newsletter' or 'Tips delivered to your inbox'.
-Keeps: a sentence about someone else's newsletter ('sign up to the agency's newsletter').
+signing up to our newsletter' or 'Tips delivered to your inbox'; and the box a page shows in
+place of an embedded tweet or video until the reader agrees to load it ('Externer Inhalt',
+'Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine
+Verbindung zu Twitter her', 'Twitter freischalten', 'To view this content, please accept cookies').
+Keeps: a sentence about someone else's newsletter ('sign up to the agency's newsletter'), and
+prose about privacy or consent ('The court ruled that consent to load third-party trackers …').
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from ._base import AttributeRule
 from ._widgets import TextBlock
 
-__all__ = ["CONSENT", "CONSENT_TEXT"]
+__all__ = ["CONSENT", "CONSENT_TEXT", "EMBED_CONSENT"]
 
 CONSENT = AttributeRule(
     name="consent",
@@ -41,5 +45,35 @@ CONSENT_TEXT = TextBlock(
     ],
     keys=("cookie", "クッキー", "メール", "メルマガ", "newsletter", "mailing", "inbox", "posteingang", "e-mail list",
           "email list", "subscribe to get"),
+    max_chars=300,
+)
+
+# The placeholder of an embed blocked until the reader consents: a label, a message of a
+# sentence or two, and buttons.  (A longer message is left: raising max_chars past the other
+# text rules' 300 makes every paragraph of 300-500 characters a candidate, +0.7% instructions.)
+EMBED_CONSENT = TextBlock(
+    name="consent",
+    description="consent placeholders of embedded content ('Externer Inhalt', 'Twitter freischalten')",
+    patterns=[
+        r"^(?:externer inhalt|externe inhalte|eingebetteter inhalt|external content|embedded content|"
+        r"inhalte? von drittanbietern|third[- ]party content|contenido externo|contenu externe)\s*[:.]?$",
+        r"^(?:(?:twitter|x|youtube|instagram|facebook|tiktok|vimeo|spotify|soundcloud|podcast|video|karte|inhalte?|"
+        r"externe inhalte|social media|podigee|datawrapper) (?:freischalten|aktivieren|erlauben|zulassen|nachladen)|"
+        r"datenschutzeinstellungen (?:verwalten|anpassen|ändern|öffnen)|(?:manage|change) (?:your )?privacy settings|"
+        r"(?:load|show|allow|enable) (?:external|third[- ]party|embedded) content)\s*[.!]?$",
+        r"\bwir respektieren (?:deine|ihre) privatsphäre\b",
+        r"\bohne (?:dein|ihr) einverständnis\b[^.!?]{0,40}\b(?:keine verbindung|nicht (?:geladen|angezeigt))",
+        r"\b(?:laden|einbinden|anzeigen) (?:der|von) (?:externen |eingebetteten )?inhalte?\b.{0,60}?"
+        r"\b(?:blockiert|deaktiviert|unterbunden)\b",
+        r"\bich bin (?:damit )?einverstanden, dass (?:mir |ich )?(?:externe |diese[nr]? )?inhalte?\b",
+        r"\bi (?:agree|consent) (?:that|to)\b[^.!?]{0,40}\b(?:external|third[- ]party|embedded) content\b",
+        r"\bto (?:view|see|display|watch|load) this (?:content|video|tweet|post|embed|map)\b[^.!?]{0,80}"
+        r"\b(?:cookies?|consent|privacy|third[- ]part\w*)\b",
+    ],
+    keys=("externer", "externe", "eingebetteter", "external", "embedded", "drittanbieter", "third", "contenido",
+          "contenu", "freischalten", "aktivieren", "erlauben", "zulassen", "nachladen", "datenschutzeinstellungen",
+          "privacy", "privatsphäre", "einverständnis", "laden", "einbinden", "anzeigen", "einverstanden",
+          "agree", "consent", "to view this", "to see this", "to display this", "to watch this",
+          "to load this"),
     max_chars=300,
 )
