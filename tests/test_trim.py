@@ -93,3 +93,36 @@ def test_keeps_headings_that_head_something_or_end_an_outline():
     assert texts(trim_blocks(headed, None)[0]) == texts(headed)
     outline = [*PROSE, Block("heading", "Part two", level=2), Block("heading", "Part three", level=2)]
     assert texts(trim_blocks(outline, None)[0]) == texts(outline)
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.", "disclaimer"),
+    ("Les tribunes publiées n’engagent que leurs auteurs.", "disclaimer"),
+    ("The views expressed in this article are those of the author and do not reflect the views of the site.",
+     "disclaimer"),
+    ("NOW Grenada is not responsible for the opinions, statements or media content presented by contributors.",
+     "disclaimer"),
+    ("The BBC is not responsible for the content of external sites.", "disclaimer"),
+    ("Disclosure: As an Amazon Associate I earn from qualifying purchases. If you buy through these links, the "
+     "price stays the same for you, and it helps to keep this site running.", "disclaimer"),
+    ("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos dürfen nicht genutzt werden.",
+     "licence"),
+    ("Where not otherwise specified, this work is licensed under a Creative Commons License.", "licence"),
+])
+def test_drops_trailing_disclaimers_and_licence_notes(line, kind):
+    kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
+    assert texts(kept) == texts(PROSE)
+    assert removed[0].reason == f"{kind} after the body"
+
+
+@pytest.mark.parametrize("line", [
+    # A citation line that names a licence, an author's bio and prose about licences stay.
+    'Diese Folge zitieren: Holger Klein: Resonator-Podcast: "Folge 158", 2021. Lizenz: CC-BY 4.0',
+    "Lucas Nolan is a reporter for Breitbart Tech covering issues of free speech and online censorship.",
+    "The agency said the new licence for the night routes runs until 2030 and can be renewed once.",
+    "Critics said the opinions expressed at the meeting were not those of most riders.",
+])
+def test_keeps_citations_bios_and_prose_about_licences(line):
+    blocks = [*PROSE, Block("paragraph", line)]
+    kept, removed = trim_blocks(blocks, None)
+    assert texts(kept) == texts(blocks) and not removed
