@@ -2,8 +2,8 @@
 
     load (decode + parse, or copy the caller's tree) → metadata → strip non-content tags
     → find the article's markers → page rules → select the body → render blocks (structural
-    rules) → trim the ends (headline, bylines, share lines) → judge: article, stub or
-    listing (a short post the scorer missed is found by the page's declared summary) → Article
+    rules) → trim the ends (headline, bylines, share lines) → judge: article, stub,
+    listing or error page (a short post the scorer missed is found by the page's declared summary) → Article
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ._comments import comment_text
 from .article import Article, Block, Removal
 from .declared import is_declared_summary, summary_candidates
 from .decode import decode
+from .errorpage import judge_error_page
 from .errors import InputError, InputTooLarge
 from .measure import Measure, element_text
 from .metadata import Metadata, extract_metadata, settle_lang
@@ -140,6 +141,8 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
                                or judge_listing(selection.nodes, blocks, measure, body)):
         verdict = Verdict(False, why, page_type="listing")
+    if verdict.is_article and (why := judge_error_page(blocks, meta.title)):
+        verdict = Verdict(False, why)
     text = "\n".join(b.text for b in blocks) if verdict.is_article else ""
     meta = meta.without_page_text() if verdict.page_type == "listing" else meta
     return Article(
