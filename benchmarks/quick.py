@@ -3,7 +3,7 @@
     python benchmarks/quick.py OUT.json [--eval-dir ../shared/eval/dev] [--jobs 2]
     python benchmarks/quick.py --diff BEFORE.json AFTER.json   # pages that got better or worse
 
-Writes per-page results (bag P/R/F1, snippet counts, rejected) to OUT.json and prints the
+Writes per-page results (bag P/R/F1, empty truths included as in run.py; snippet counts, rejected) to OUT.json and prints the
 per-set summary (same scorer and sets as `run.py`, whose numbers are the ones to quote: they
 can differ in the third decimal).  Run it before
 and after a change and diff: general rules move many pages a little; a rule that moves one page
@@ -44,7 +44,7 @@ def _one(task: tuple[str, str]) -> tuple[str, dict]:
     if row.get("expect_article") in (False, "False") or row.get("has_article") in (False, "False"):
         res["rej"] = text.strip() == ""
         return name, res
-    if row.get("text"):
+    if row.get("text") is not None:  # an empty truth counts too (an empty answer scores 1.0), as in run.py
         res["prf"] = _score.score(text, row["text"])
     if row.get("with") or row.get("without"):
         res["sn"] = _score.snippet_counts(text, row.get("with") or [], row.get("without") or [])
