@@ -36,14 +36,13 @@ _NOTICE_RE = re.compile(
 
 
 def judge_error_page(blocks: Sequence[Block], title: str | None) -> str | None:
-    """A reason when the short body (or its title) is a 'not found' / 'deleted' notice, else None."""
-    total = 0.0
-    for block in blocks:
-        total += weight(block.text)
-        if total > MAX_WEIGHT:
-            return None
+    """A reason when the short body (or its title) is a 'not found' / 'deleted' notice, else None.
+    The body is weighed only when a notice is found (rarely): the check costs three searches."""
     for line in (title or "", *(b.text for b in blocks[:FIRST_LINES])):
         found = _NOTICE_RE.search(line)
         if found is not None:
+            total = sum(weight(b.text) for b in blocks)
+            if total > MAX_WEIGHT:
+                return None
             return f"an error page: '{found.group()}' on a short body ({int(total)} weighted characters)"
     return None

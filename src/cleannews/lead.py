@@ -14,7 +14,7 @@ Cost: a bounded walk over the elements before the body's first node (at most
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from lxml.html import HtmlElement
@@ -74,12 +74,18 @@ def find_lead(nodes: Sequence[HtmlElement], measure: Measure) -> HtmlElement | N
     return None
 
 
-def _reverse_iter(el: HtmlElement) -> list[HtmlElement]:
+def _reverse_iter(el: HtmlElement) -> Iterator[HtmlElement]:
     """`el` and its descendants, nearest to the body (last in document order) first; an
-    element comes before its ancestors, so the innermost named element wins."""
-    out = [e for e in el.iter() if isinstance(e.tag, str)]
-    out.reverse()
-    return out
+    element comes before its ancestors, so the innermost named element wins.  Lazy: the
+    caller's `MAX_VISITED` bounds the work even under a large sibling (a whole menu)."""
+    stack: list[tuple[HtmlElement, bool]] = [(el, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if children_done:
+            yield node
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in node if isinstance(child.tag, str))
 
 
 def _repeated(lead: HtmlElement, first: HtmlElement) -> bool:

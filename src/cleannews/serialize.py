@@ -175,15 +175,14 @@ class _Writer:
 
     def _prune(self, el: HtmlElement) -> bool:
         """Apply the structural rules to a container; True when it was dropped."""
-        if next(el.iter("a"), None) is None:
-            # Both rules need links; without them only an empty block goes (found without
-            # measuring the whole subtree: most blocks show text in their first text node).
-            if _shows_text(el):
-                return False
-            return el.find(".//img") is None and el.tag not in ("p", "li")
+        has_links = next(el.iter("a"), None) is not None
+        # Emptiness of a block without links is found without measuring the whole subtree:
+        # most blocks show text in their first text node.
+        if not (self.measure.chars(el) if has_links else _shows_text(el)):
+            return el.find(".//img") is None and el.tag not in ("p", "li")  # an empty block
+        if not has_links:
+            return False  # both structural rules need links
         chars = self.measure.chars(el)
-        if chars == 0:
-            return el.find(".//img") is None and el.tag not in ("p", "li")
         if chars >= BODY_CORE_SHARE * self.body_chars:
             return False  # the selection judged this the body; a link-rich post is still the post
         density = self.measure.link_density(el)

@@ -20,12 +20,10 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..article import Removal
-from ..text import excerpt, visible_len
+from ..text import excerpt
 from ._base import (
     CLASS_RULE_TAGS,
     MAX_LABEL_CHARS,
-    SHORT_BLOCK_TAGS,
-    SHORT_HEADING_TAGS,
     AttributeRule,
     ElementView,
     Match,
@@ -38,7 +36,7 @@ from ._base import (
     label_key,
     spaced_text,
 )
-from ._widgets import MAX_HEADING_CHARS
+from ._widgets import reads_block, title_text
 
 __all__ = ["apply_rules"]
 
@@ -180,7 +178,6 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
 # whose inline children (links, emphasis) are part of its sentences.  (Hidden inline
 # elements there are dropped when the body is rendered.)
 _VOID_TAGS = frozenset({"br", "img", "hr", "wbr", "source", "track", "area", "col", "picture"})
-_TEXT_BLOCK_TAGS = SHORT_BLOCK_TAGS | SHORT_HEADING_TAGS  # what the text-block rules may read
 _OPAQUE_TAGS = frozenset({"p", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"})
 OPAQUE_MIN_CHARS = 120
 
@@ -224,11 +221,8 @@ def _may_be_titled(view: ElementView, facts: PageFacts, heading_re: re.Pattern[s
     `TitledWidget.match` opens with, done once): short, and saying one of their phrases."""
     if heading_re is None:
         return True
-    el = view.el  # (a leaf's own text is an upper bound of its size: no subtree measure needed)
-    if (len(el) or len(el.text or "") > MAX_HEADING_CHARS * 2) and facts.measure.chars(el) > MAX_HEADING_CHARS * 2:
-        return False
-    text = view.text
-    return 0 < visible_len(text) <= MAX_HEADING_CHARS and heading_re.search(text.strip()) is not None
+    text = title_text(view, facts)
+    return text is not None and heading_re.search(text.strip()) is not None
 
 
 @lru_cache(maxsize=64)
@@ -300,8 +294,7 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
         for rule in rules:
             if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
                 return el in claimed
-    tag = el.tag  # (an lxml tag read builds a new string: read once)
-    if gated.blocks is not None and tag in _TEXT_BLOCK_TAGS and len(el) <= (0 if tag in SHORT_HEADING_TAGS else 4):
+    if gated.blocks is not None and reads_block(el):
         found = gated.blocks.match_rule(view, facts)
         if found is not None:
             rule, m = found

@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from ..text import visible_len
 from ._base import HEADING_TAGS, SHORT_BLOCK_TAGS, SHORT_HEADING_TAGS, ElementView, Match, PageFacts, is_heading_like
 
-__all__ = ["TextBlock", "TextIndex", "TitledWidget"]
+__all__ = ["TextBlock", "TextIndex", "TitledWidget", "reads_block", "title_text"]
 
 MAX_HEADING_CHARS = 30
 
@@ -36,6 +36,27 @@ def _phrase_regex(phrases: Sequence[str], exact: bool, anchored: bool = False) -
     if other:
         parts.append(rf"^\W*(?:{other})" if anchored else f"(?:{other})")
     return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def title_text(view: ElementView, facts: PageFacts) -> str | None:
+    """The text of a heading-like element when it is short enough to title a widget
+    (`MAX_HEADING_CHARS` visible characters), else None.  A leaf's own text bounds its size,
+    so a short leaf is never measured."""
+    el = view.el
+    if (len(el) or len(el.text or "") > MAX_HEADING_CHARS * 2) and facts.measure.chars(el) > MAX_HEADING_CHARS * 2:
+        return None
+    text = view.text
+    return text if 0 < visible_len(text) <= MAX_HEADING_CHARS else None
+
+
+def reads_block(el: HtmlElement) -> bool:
+    """Whether the text-block rules read `el`: a short block with at most a few children, or
+    an <h2>-<h6> holding one text node and no child element (a teaser's headline link in an
+    <h3> is never read, which keeps the cost down on pages with hundreds of them)."""
+    tag = el.tag  # (an lxml tag read builds a new string: read once)
+    if tag in SHORT_HEADING_TAGS:
+        return len(el) == 0
+    return tag in SHORT_BLOCK_TAGS and len(el) <= 4
 
 
 def _mostly_links(chars: int, links: int, slack: int) -> bool:
@@ -73,9 +94,9 @@ class TitledWidget:
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
         if is_heading_like(el, view.signature):
-            if facts.measure.chars(el) > MAX_HEADING_CHARS * 2:
+            text = title_text(view, facts)
+            if text is None:
                 return None
-            text = view.text
         elif self.exact and len(el) == 0 and el.text and len(el.text) <= MAX_HEADING_CHARS:
             text = el.text  # a lone label such as <span>PR</span>: no text read needed
         else:
@@ -161,10 +182,7 @@ class TextBlock:
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
-        if el.tag in SHORT_HEADING_TAGS:
-            if not self.headings or len(el) > 0:
-                return None
-        elif el.tag not in SHORT_BLOCK_TAGS or len(el) > 4:
+        if not reads_block(el) or (not self.headings and el.tag in SHORT_HEADING_TAGS):
             return None
         flat = " ".join(view.text.split())
         if not flat or len(flat) > self.max_chars:
