@@ -124,7 +124,7 @@ def test_unsupported_types_raise_input_error(bad):
 
 
 @pytest.mark.parametrize("data", ["", b"", "   ", b"\x00\x01\x02", "<html></html>", "<!-- only a comment -->",
-                                  "<?xml version='1.0'?><rss/>", "<html><body><p>短い。</p></body></html>",
+                                  "<?xml version='1.0'?><rss/>", "<html><body><p>\x01\x02</p></body></html>",
                                   "<script>var x = 1;</script><style>p{}</style>"])
 def test_empty_and_non_html_inputs_are_not_articles(data):
     article = cleannews.clean(data)

@@ -286,3 +286,15 @@ def test_a_content_like_name_does_not_replace_evidence():
     named_score = select_body(named.find("body"), Measure()).score
     bare_score = select_body(bare.find("body"), Measure()).score
     assert bare_score < named_score <= bare_score + NAME_MAX_FACTOR * (bare_score - 5.0)  # 5: a <div>'s base
+
+
+def test_a_page_that_says_only_a_word_or_two_returns_them():
+    import cleannews
+
+    assert cleannews.clean("<html><body>\n  Test\n</body></html>").text == "Test"
+    assert cleannews.clean("<html><body><p>短い。</p></body></html>").text == "短い。"
+    article = cleannews.clean('<html><body><a href="javascript:"><p>abc</p><p>def</p>ghi</a></body></html>')
+    assert article.is_article and article.text.split() == ["abc", "def", "ghi"]
+    # the same words beside a page of other text are a stub, not the page
+    crowded = "<html><body><p>Test</p>" + "<div><a href='/x'>Other story headline here</a></div>" * 40 + "</body></html>"
+    assert not cleannews.clean(crowded).is_article

@@ -33,7 +33,9 @@ class Options:
             about 3% of the time and plain text does not use it.  The CLI turns it on for
             ``--format markdown`` and ``html``.
         min_body_chars: below this many visible characters of body text a page is not an
-            article (`is_article=False`).  Characters, not words, so it suits CJK text.
+            article (`is_article=False`), unless that body is nearly all the page says and at
+            least 1/80 of this (a one-line post, a page that says only 'Test').  Characters,
+            not words, so it suits CJK text.
         max_input_bytes: larger inputs are refused without parsing (`InputTooLarge`).
         max_depth: elements nested deeper than this are flattened into their ancestor.
         max_elements: at most this many elements are examined; the rest of the page is dropped.
