@@ -327,6 +327,15 @@ def test_post_shipped_in_a_script_template_is_unwrapped() -> None:
     assert "threats becoming sophisticated" in text and "not content" not in text
 
 
+@pytest.mark.parametrize("data", ['{"caption": "<p>Ellen Fetter in 1963.<\\/p>"}',
+                                  '<![CDATA[ [{"caption": "<p>Ellen Fetter in 1963.</p>"}] ]]>'])
+def test_a_template_of_json_data_is_not_unwrapped(data) -> None:
+    page = f"<html><body><p>Body.</p><script type='text/template'>{data}</script></body></html>"
+    root = parse_html(page)
+    strip_non_content(root)
+    assert "Ellen" not in _text(root.find("body"))
+
+
 def test_content_after_an_early_body_end_stays_in_the_body():
     """A page pasted from fragments closes </body> early: libxml2 puts the rest beside <body>;
     browsers keep one body, and so do we."""

@@ -103,12 +103,23 @@ def strip_non_content(root: etree._Element) -> None:
         etree.strip_elements(container, *_NON_CONTENT, with_tail=False)
 
 
+def _is_markup(template: str) -> bool:
+    """A template of markup starts with a tag or text, not with JSON ('{', '['), CDATA aside."""
+    head = template.lstrip()
+    if head.startswith("<![CDATA["):
+        head = head[9:].lstrip()
+    return head[:1] not in ("{", "[", "")
+
+
 def _unwrap_templates(container: etree._Element) -> None:
     """Blogger and other CMSs ship the post as HTML inside ``<script type="text/template">``,
     shown by a script: such a template that holds paragraphs is parsed and put in its place.
+    A template of data (JSON whose strings hold escaped HTML, as React/Vue sites ship their
+    components) is not markup and goes with the other scripts.
     Cost: one look at each ``<script>``'s type; a parse only for such templates."""
     templates = [s for s in container.iter("script")
-                 if "template" in (s.get("type") or "").lower() and s.text and "<p" in s.text]
+                 if "template" in (s.get("type") or "").lower() and s.text and "<p" in s.text
+                 and _is_markup(s.text)]
     for script in templates:
         holder, _ = _fromstring("<div>" + script.text + "</div>")
         body = holder.find("body") if holder is not None else None
