@@ -79,6 +79,19 @@ def test_article_split_over_two_sibling_divs_keeps_both():
     assert lines(article) == list(EN)
 
 
+def test_a_like_named_part_whose_paragraphs_sit_deep_joins_the_body():
+    """Component sites wrap a part's paragraphs in many levels; the credited levels do not
+    reach the part itself, so it has no score: its paragraph mass counts instead."""
+    def deep(paragraphs):
+        return "<div>" * 6 + "".join(f"<p>{p} <a href='/more'>More</a></p>" for p in paragraphs) + "</div>" * 6
+    page = (f'<html><body><div>{MENU}</div><div id="post"><div class="acf-content">{deep(EN[:2] * 2)}</div>'
+            f'<div class="acf-content">{"".join(f"<p>{p}</p>" for p in EN[2:] * 5)}</div>'
+            f'<div class="other">{deep(JA[:2])}</div></div></body></html>')
+    text = cleannews.clean(page).text
+    assert EN[0] in text and EN[3] in text
+    assert JA[0] not in text  # an unnamed sibling's mass alone does not join
+
+
 def test_article_split_over_differently_named_siblings_keeps_both():
     page = (f'<html><body><div>{MENU}</div><div class="lead"><p>{JA[0]}</p><p>{JA[1]}</p></div>'
             f'<div class="continued"><p>{JA[2]}</p><p>{JA[3]}</p></div></body></html>')

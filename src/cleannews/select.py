@@ -264,7 +264,7 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
     top = max(final, key=final.__getitem__)
     top = _widen(top, final, body)
     top = _climb(top, mass, prose, measure, body)
-    nodes = _with_siblings(top, scores, final, measure)
+    nodes = _with_siblings(top, scores, final, measure, mass)
     return Selection(nodes, top, final.get(top, 0.0))
 
 
@@ -392,8 +392,10 @@ def _past_top(nodes: list[HtmlElement], top: HtmlElement) -> bool:
 
 
 def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: dict[HtmlElement, float],
-                   measure: Measure) -> tuple[HtmlElement, ...]:
-    """Readability's sibling pass: keep neighbours that score well or read as paragraphs."""
+                   measure: Measure, mass: dict[HtmlElement, float]) -> tuple[HtmlElement, ...]:
+    """Readability's sibling pass: keep neighbours that score well or read as paragraphs.
+    `mass`: the undecayed paragraph score under each node (for parts of the body whose
+    paragraphs sit too deep to have credited them)."""
     parent = top.getparent()
     if parent is None:
         return (top,)
@@ -409,6 +411,12 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
             continue
         bonus = top_score * 0.2 if top_class and sib.get("class") == top_class else 0.0
         if sib in scores and _final_of(sib, scores, final, measure) + bonus >= threshold:
+            nodes.append(sib)
+        elif bonus and sib not in scores and mass.get(sib, 0.0) >= threshold and measure.link_density(sib) < 0.25:
+            # A part of the article named like the top ('acf-content' three times over)
+            # whose paragraphs sit deeper than the credited levels has no score: its
+            # undecayed paragraph mass speaks for it.  (For any unnamed sibling this cost
+            # daniel, l3s and cleaneval pages: measured.)
             nodes.append(sib)
         elif sib.tag in PARAGRAPH_TAGS or (sib.tag in SIBLING_BLOCK_TAGS and not _past_top(nodes, top)
                                            and measure.link_density(sib) == 0):
