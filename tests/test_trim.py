@@ -44,11 +44,27 @@ def test_drops_leading_furniture_lines(line):
     "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.",
     "This entry was posted in Allgemein. Bookmark the permalink.",
     "Telefon: +49 40 300 30 1141",
+    "Permalien https://p.example.com/p/RPYx",
+    "Erstellt am 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials.",
+    "SUGGESTED CITATION Doe, Jane: Experts in the crisis, ExampleBlog, 2020/4/09.",
+    "If you enjoyed reading this post – would you consider supporting our work? Just click here.",
+    "Jede kleine Spende hilft den Menschen vor Ort!",
+    "2022 - Todos los derechos reservados.",
+    "- Anzeige -",
 ])
 def test_drops_trailing_furniture_lines(line):
     kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
     assert texts(kept) == texts(PROSE)
     assert removed[0].reason.endswith("after the body")
+
+
+@pytest.mark.parametrize("line", [
+    "The union said it would support our work on the new timetable, the mayor told reporters.",
+    "Anzeigen gegen den Betreiber liegen der Polizei bisher nicht vor.",
+])
+def test_keeps_trailing_prose_that_resembles_furniture(line):
+    kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
+    assert texts(kept)[-1] == line and not removed
 
 
 def test_keeps_a_matching_line_between_prose_paragraphs():

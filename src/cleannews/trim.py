@@ -45,14 +45,24 @@ TRAILING_PATTERNS: dict[str, str] = {
     "tags line": r"^(?:tags?|categories|category|filed under|posted in|keywords|topics|タグ|カテゴリー?|"
                  r"キーワード|标签|关键词|schlagwörter|themen)\s*[:：]",
     "copyright": r"(?:©|\(c\)\s*\d{4}|copyright|all rights reserved|無断転載|無断複製|版权所有|版權所有|"
-                 r"alle rechte vorbehalten|tous droits réservés)",
+                 r"alle rechte vorbehalten|tous droits réservés|derechos reservados|diritti riservati|direitos reservados)",
     "dateline": LEADING_PATTERNS["dateline"],
     "byline": LEADING_PATTERNS["byline"],
     "contact line": r"^(?:tel(?:efon|ephone)?|fax|e-?mail|kontakt|contact|ansprechpartner(?:in)?(?: zum thema)?|"
                     r"pressekontakt|press contact|お問い合わせ|联系)\s*[:：.]",
     "follow/app promo": r"^(?:follow|síguenos|siguenos|folgen sie|suivez[- ]nous|get the latest|download (?:the|our)|"
                         r"for the latest|stay up to date|never miss|join (?:us|our)|abonnieren sie|únete|unete)\b",
-    "permalink line": r"^this entry was posted in|bookmark the permalink",
+    "permalink line": r"^this entry was posted in|bookmark the permalink|^(?:permalink|permalien|enlace permanente)\b|"
+                      r"\babgelegt unter\b|\bveröffentlicht und wurde unter\b",
+    # How to cite the piece, the blog theme's line under a post.
+    "citation line": r"^(?:suggested citation|cite this (?:article|post|page)|zitiervorschlag|zitierweise|"
+                     r"citer cet article|cómo citar|citation suggérée)\b",
+    # A plea for money or membership after the story ('Support our work', 'Jede kleine Spende hilft').
+    "support appeal": r"\b(?:consider supporting|support (?:us|our work|our journalism|independent journalism) (?:by|with|today)|"
+                      r"funded by readers|unterstütze(?:n sie)? (?:uns|unsere arbeit)|jede (?:kleine )?spende\b|"
+                      r"hazte (?:miembro|socio)|apoya (?:nuestro|el) periodismo|soutenez[- ](?:nous|notre travail)|"
+                      r"sostieni (?:il nostro|la nostra)|apoie (?:o nosso|nosso) jornalismo)",
+    "ad label": r"^\W*(?:anzeige|werbung|reklama|advertisement|publicidad|publicité|pubblicità)\W*$",
     # A note on whose opinion the piece is, on the site's liability, or on the licence of the text.
     "disclaimer": r"meinung d(?:es|er) (?:autors?|autorin|verfasser\w*) wieder|n['’]engagent? que (?:leurs?|ses|son) auteur|"
                   r"\b(?:views|opinions) expressed (?:in this (?:article|post|column|piece) |here(?:in)? |by (?:the )?"
@@ -69,10 +79,12 @@ TRAILING_PATTERNS: dict[str, str] = {
 # line that holds one of these words (casefolded).
 _KEYS: dict[str, tuple[str, ...]] = {
     "disclaimer": ("meinung", "engag", "expressed", "responsible", "opiniones", "qualifying", "associate"),
+    "support appeal": ("support", "funded", "unterstütz", "spende", "hazte", "apoy", "soutenez", "sostieni", "apoie"),
 }
 # Promo lines run longer than other furniture: they are trimmed up to this weight.
 PROMO_LINE_WEIGHT = 260.0
-_LONG_KINDS = frozenset({"follow/app promo", "permalink line", "disclaimer", "licence"})
+_LONG_KINDS = frozenset({"follow/app promo", "permalink line", "citation line", "support appeal", "disclaimer",
+                         "licence"})
 _LEADING = {kind: re.compile(p, re.IGNORECASE) for kind, p in LEADING_PATTERNS.items()}
 # Every date form has a digit: the dateline pattern (whose backtracking costs ~70 k
 # instructions a line) is tried only on lines with one.

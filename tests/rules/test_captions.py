@@ -14,6 +14,9 @@ CREDITS = [
     ("satsuei", "ja", "<p>会見する市長（撮影・山田太郎）</p>", "会見する市長（撮影・山田太郎）"),
     ("credito", "en", "<p>El senador en el Congreso (crédito: Minervino Júnior/CB)</p>",
      "El senador en el Congreso (crédito: Minervino Júnior/CB)"),
+    ("titelbild", "en", "<p>Titelbild: Geyres Christophe/ABACA</p>", "Titelbild: Geyres Christophe/ABACA"),
+    ("kuva", "en", "<figure><img src='x.jpg'><figcaption>Kuva: Alexander Becher</figcaption></figure>",
+     "Kuva: Alexander Becher"),
 ]
 
 

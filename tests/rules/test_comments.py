@@ -128,3 +128,30 @@ def test_an_opinion_column_headed_kommentar_stays(pages):
                "die Entscheidung für mehr Nachtbusse ist richtig und überfällig.</p>")
     article = pages.clean_snippet(snippet, lang="en", where="middle")
     pages.assert_kept(article, "Der Stadtrat hat lange gezögert", lang="en")
+
+
+PROMPTS = [
+    ("en-logged-in", "<p>You must be logged in to post a comment.</p>", "You must be logged in to post a comment."),
+    ("en-log-in-here", "<h3>Please log in here to leave a comment.</h3>", "Please log in here to leave a comment."),
+    ("de-einloggen", "<p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p>",
+     "Sie müssen sich einloggen"),
+    ("de-schreiben", "<p>Kommentare schreiben</p>", "Kommentare schreiben"),
+    ("de-netiquette", "<p>Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.</p>",
+     "Bitte registrieren Sie sich"),
+    ("fr-connecte", "<p>Vous devez être connecté pour publier un commentaire.</p>", "Vous devez être connecté"),
+]
+
+
+@pytest.mark.parametrize("snippet,dropped", [c[1:] for c in PROMPTS], ids=[c[0] for c in PROMPTS])
+def test_removes_comment_form_prompt(pages, snippet, dropped):
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_removed(article, "comments", dropped, lang="en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Riders must be registered to use the new monthly pass, officials said, and the card will be free.",
+    "Wer einen Kommentar schreiben will, muss sich künftig mit seinem Klarnamen anmelden, sagte der Sprecher.",
+])
+def test_keeps_prose_about_logging_in_or_commenting(pages, sentence):
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
+    pages.assert_kept(article, sentence, lang="en")

@@ -157,3 +157,25 @@ def test_tag_is_a_head_word_only(pages):
     assert index.match(ElementView(content, attribute_signature(content))) is None
     tags = lxml.html.fromstring('<div class="tag-list">x</div>')
     assert index.match(ElementView(tags, attribute_signature(tags)))[0].name == "tags"
+
+
+@pytest.mark.parametrize("title", ["Über den Autor", "Sobre el autor"])
+def test_removes_author_box_titled_in_other_languages(pages, title):
+    snippet = f'<div class="box"><h3>{title}</h3><p>Jane Doe covers transportation for Example News.</p></div>'
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_removed(article, "author_box", title, lang="en", absent=("Jane Doe covers",))
+
+
+@pytest.mark.parametrize("link", ["View all posts by Jane Doe", "Zeige alle Beiträge von Jane Doe"])
+def test_removes_author_box_closed_by_all_posts_link(pages, link):
+    snippet = (f'<div class="bio"><p>Jane Doe covers transportation and city hall. <a href="/author/jd">{link}</a>'
+               "</p></div>")
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_removed(article, "author_box", "Jane Doe covers transportation", lang="en", absent=(link,))
+
+
+def test_keeps_prose_that_mentions_posts_by_someone(pages):
+    sentence = ("The agency said it would review all posts by the former director before deciding whether "
+                "to publish the archive next year.")
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
+    pages.assert_kept(article, sentence, lang="en")

@@ -137,3 +137,16 @@ def test_rule_metadata():
     for phrase in ("おすすめ", "関連記事", "こんな記事も", "あわせて読みたい", "次の記事", "recommended", "related",
                    "you may also like", "more from", "read next", "相关", "推荐"):
         assert phrase in recommended.RECOMMENDED_PHRASES
+
+
+@pytest.mark.parametrize("line", ["Das Thema könnte dich auch interessieren:", "Das könnte Sie auch interessieren",
+                                  "Explore further"])
+def test_removes_related_label_left_alone(pages, line):
+    article = pages.clean_snippet(f"<p>{line}</p>", lang="en", where="inside")
+    pages.assert_removed(article, "recommended", line, lang="en")
+
+
+def test_keeps_sentence_that_says_something_could_interest(pages):
+    sentence = "Das könnte Sie auch interessieren, sagte die Sprecherin, denn der Fahrplan gilt ab April für alle Linien."
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
+    pages.assert_kept(article, sentence, lang="en")

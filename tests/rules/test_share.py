@@ -83,3 +83,16 @@ def test_disabled_share(pages):
 def test_rule_metadata():
     assert share.SHARE.name == share.SHARE_TEXT.name == "share"
     assert share.SHARE.description and share.SHARE_TEXT.description
+
+
+@pytest.mark.parametrize("line", ["Artikel teilen", "Beitrag teilen", "Möchten Sie den Artikel teilen?", "Udostępnij",
+                                  "Partager cet article"])
+def test_removes_share_prompt_in_other_languages(pages, line):
+    article = pages.clean_snippet(f"<p>{line}</p>", lang="en", where="inside")
+    pages.assert_removed(article, "share", line, lang="en")
+
+
+def test_keeps_prose_about_sharing_an_article(pages):
+    sentence = "Viele Leser wollten den Artikel teilen, doch die Seite war am Morgen stundenlang nicht erreichbar."
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
+    pages.assert_kept(article, sentence, lang="en")

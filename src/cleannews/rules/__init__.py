@@ -18,11 +18,11 @@ from ._widgets import TextBlock, TitledWidget
 from .ads import AD_LABEL, ADS, AFFILIATE_DISCLOSURE
 from .captions import PHOTO_CREDIT
 from .carousel import CAROUSEL, CAROUSEL_TITLED, TEASER_CARDS
-from .comments import COMMENT_COUNTER, COMMENTS, COMMENTS_BY_CLASS
+from .comments import COMMENT_COUNTER, COMMENT_PROMPT, COMMENTS, COMMENTS_BY_CLASS
 from .consent import CONSENT, CONSENT_TEXT, EMBED_CONSENT
 from .hidden import HIDDEN
 from .navigation import FOOTER, NAVIGATION, SKIP_LINKS, UI_LABELS
-from .page_furniture import AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED
+from .page_furniture import AUTHOR_LINK, AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED
 from .paywall import PAYWALL, PAYWALL_TEXT
 from .ranking import RANKING, RANKING_BY_CLASS
 from .recommended import READ_MORE_LINE, RECOMMENDED, RECOMMENDED_BY_CLASS
@@ -67,7 +67,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     AD_LABEL,
     TAGS_TITLED,
     AUTHOR_TITLED,
+    AUTHOR_LINK,
     COMMENT_COUNTER,
+    COMMENT_PROMPT,
     PAYWALL_TEXT,
     AFFILIATE_DISCLOSURE,
     CONSENT_TEXT,

@@ -1,7 +1,9 @@
 """Reader comments and comment counters.
 
 Removes: comment threads (class 'comments', '#disqus_thread', a 'コメント'/'Comments'/'评论'
-heading and what follows it), and counters such as 'コメント 12件' or '23 comments'.
+heading and what follows it),
+counters such as 'コメント 12件' or '23 comments', and the prompts of a comment form ('You must be
+logged in to post a comment', 'Kommentar schreiben', 'Bitte halten Sie sich an unsere Netiquette').
 Keeps: article paragraphs that quote a comment.  (`Options.include_comments` collects the
 thread into `Article.comments` instead of discarding it.)
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 from ._base import AttributeRule
 from ._widgets import TextBlock, TitledWidget
 
-__all__ = ["COMMENTS", "COMMENTS_BY_CLASS", "COMMENT_COUNTER"]
+__all__ = ["COMMENTS", "COMMENTS_BY_CLASS", "COMMENT_COUNTER", "COMMENT_PROMPT"]
 
 COMMENTS_BY_CLASS = AttributeRule(
     name="comments",
@@ -48,4 +50,25 @@ COMMENT_COUNTER = TextBlock(
     ],
     keys=("コメント", "comment", "评论", "評論", "response", "repl"),
     max_chars=40,
+)
+
+# What a comment form says when the thread itself is gone (or loads by script): log in, write, behave.
+COMMENT_PROMPT = TextBlock(
+    name="comments",
+    description="prompts of a comment form ('You must be logged in to post a comment', 'Kommentar schreiben')",
+    patterns=[
+        r"\b(?:must|need to) be (?:logged in|registered|signed in) to (?:post|leave|write|add|join)",
+        r"\blog ?in (?:here )?to (?:leave|post|write|add) (?:a )?comments?\b",
+        r"\b(?:sie müssen|du musst) (?:sich |dich )?(?:angemeldet|eingeloggt|registriert|einloggen|anmelden)\b"
+        r"[^.!?]{0,60}\b(?:kommentar|diskussion)",
+        r"^(?:kommentare?|leserkommentare?) (?:schreiben|verfassen|abgeben|hinzufügen)\s*[:!.]?$",
+        r"\bvous devez être (?:connecté|inscrit)e?s? pour (?:publier|poster|laisser|écrire) un commentaire",
+        r"\bdebes (?:estar registrado|iniciar sesión|estar conectado) para (?:publicar|dejar|escribir) (?:un )?comentario",
+        r"\bdevi (?:essere (?:registrato|connesso)|effettuare il login) per (?:pubblicare|inviare|scrivere) un commento",
+        r"\bmusisz (?:być zalogowan\w*|się zalogować),? (?:aby|by) (?:dodać|napisać|skomentować)",
+        r"\b(?:unsere|die) netiquette\b",
+    ],
+    keys=("must", "need to", "log", "sie müssen", "du musst", "kommentar", "leserkommentar", "vous devez", "debes",
+          "devi", "musisz", "netiquette"),
+    max_chars=200,
 )

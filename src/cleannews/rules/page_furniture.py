@@ -1,16 +1,17 @@
 """Page furniture around the body: sidebars, widgets, tag lists and author boxes.
 
 Removes: ``<aside>``, role=complementary, elements named sidebar/widget/tags/author-box,
-and short blocks under a 'タグ'/'Tags'/'标签' or 'この記事を書いた人'/'About the author' title.
+short blocks under a 'タグ'/'Tags'/'标签' or 'この記事を書いた人'/'About the author' title, and a short
+author box that ends in 'View all posts by …' / 'Zeige alle Beiträge von …'.
 Keeps: a byline inside the article's own header.
 """
 
 from __future__ import annotations
 
 from ._base import AttributeRule
-from ._widgets import TitledWidget
+from ._widgets import TextBlock, TitledWidget
 
-__all__ = ["AUTHOR_TITLED", "SIDEBAR", "TAGS", "TAGS_TITLED"]
+__all__ = ["AUTHOR_LINK", "AUTHOR_TITLED", "SIDEBAR", "TAGS", "TAGS_TITLED"]
 
 SIDEBAR = AttributeRule(
     name="sidebar",
@@ -45,7 +46,25 @@ AUTHOR_TITLED = TitledWidget(
     name="author_box",
     description="author boxes titled 'この記事を書いた人', 'About the author'",
     phrases=("この記事を書いた人", "著者プロフィール", "筆者プロフィール", "プロフィール", "about the author",
-             "about the writer", "author", "作者简介", "关于作者"),
+             "about the writer", "author", "作者简介", "关于作者", "über den autor", "über die autorin", "zum autor",
+             "zur autorin", "à propos de l'auteur", "sobre el autor", "sobre la autora", "sobre o autor",
+             "sull'autore", "o autorze"),
     follow_all=True,
     max_share=0.3,
+)
+
+# The link a blog theme puts under the author's bio: the bio block it closes goes with it.
+AUTHOR_LINK = TextBlock(
+    name="author_box",
+    description="author boxes closed by 'View all posts by …' / 'Zeige alle Beiträge von …'",
+    patterns=(
+        r"\b(?:view|see|show) all (?:posts|articles|stories) by\b|\bmore (?:posts|articles) by\b|"
+        r"\bzeige alle beiträge von\b|\balle (?:beiträge|artikel) von\b[^.!?]{1,40}\banzeigen\b|"
+        r"\bvoir tous les (?:articles|billets) de\b|\bver todas las (?:entradas|publicaciones) de\b|"
+        r"\bvedi tutti gli articoli di\b|\bzobacz wszystkie wpisy\b",
+    ),
+    keys=("view all", "see all", "show all", "more posts", "more articles", "zeige alle", "alle beiträge",
+          "alle artikel", "voir tous", "ver todas", "vedi tutti", "zobacz wszystkie"),
+    max_chars=300,
+    max_share=0.2,
 )

@@ -57,9 +57,11 @@ READ_MORE_LINE = TextBlock(
         r"^(?:schon gelesen|auch interessant|zum weiterlesen|weiterlesen|mehr zum thema|mehr themen|"
         r"weitere informationen|das könnte (?:dich|sie) auch interessieren|lesen sie auch(?: die folgenden beiträge)?|"
         r"vorschau auf den nächsten artikel|zobacz również|zobacz także|czytaj również|te puede interesar|"
-        r"you might also like|you may also like|more stories|related stories|read next)\s*[:?]?$",
+        r"you might also like|you may also like|more stories|related stories|read next|explore further)\s*[:?]?$",
+        r"^(?:das|dies|diese[rs]?)?\s*(?:thema|themen|artikel|beitrag|beiträge)?\s*könnten? (?:dich|sie|euch) "
+        r"(?:auch )?interessieren\s*[:?!.]?$",
     ),
-    keys=("read", "mehr", "könnte", "vorschau", "zobacz", "czytaj", "might", "may also", "more stor", "see also", "more on", "related", "recommended", "mehr zum", "lesen", "interessant", "gelesen", "weiterlesen",
+    keys=("read", "mehr", "könnte", "vorschau", "zobacz", "czytaj", "might", "may also", "more stor", "see also", "explore", "interessieren", "more on", "related", "recommended", "mehr zum", "lesen", "interessant", "gelesen", "weiterlesen",
           "lee", "lea", "puedes", "interesar", "dowiedz", "czytaj", "zobacz", "lire", "voir", "関連", "読みたい",
           "おすすめ", "相关", "延伸", "推荐", "相關", "延伸", "weitere", "vea", "ver", "lies", "auch"),
     max_chars=220,

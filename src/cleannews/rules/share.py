@@ -1,7 +1,7 @@
 """Share and social bars: 'シェア', 'ツイート', 'Share on Facebook', '分享到'.
 
 Removes: elements named share/social/sns/addthis/sharethis, and short blocks that only say
-'シェアする', 'Share this article' or '分享到'.
+'シェアする', 'Share this article', 'Artikel teilen' or '分享到'.
 Keeps: prose that talks about social media.
 """
 
@@ -28,8 +28,13 @@ SHARE_TEXT = TextBlock(
         r"^(?:この記事を)?(?:シェア|共有)(?:する|しよう)?\s*[:：!！]?\s*$",
         r"^share (?:this|on|via|the story|article)",
         r"^(?:分享到|分享至|分享：|分享:)",
+        r"^(?:(?:den |diesen )?(?:artikel|beitrag|seite) teilen|partager(?: cet article| la page)?|"
+        r"compartir(?: este artículo| la nota)?|condividi(?: questo articolo)?|compartilhe(?: este artigo)?|"
+        r"udostępnij(?: artykuł)?)\s*[:!]?$",
+        r"^(?:möchten sie|möchtest du|willst du) (?:den|diesen) (?:artikel|beitrag) teilen\s*\?$",
         r"^(?:ツイート|tweet|facebook|twitter|line|はてなブックマーク|pocket|email)(?:\s+(?:ツイート|tweet|facebook|twitter|line|はてなブックマーク|pocket|email|share))+$",
     ],
-    keys=("シェア", "共有", "share", "分享", "ツイート", "tweet"),
+    keys=("シェア", "共有", "share", "分享", "ツイート", "tweet", "teilen", "partager", "compartir", "condividi",
+          "compartilhe", "udostępnij"),
     max_chars=80,
 )
