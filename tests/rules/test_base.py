@@ -231,3 +231,18 @@ def test_removal_excerpt_separates_block_texts():
             '<li><a href="/2">Local bakery wins award</a></li></ol></div></body></html>')
     _, removed = run(page, [AttributeRule(name="ranking", description="d", words=("ranking",))])
     assert removed[0].excerpt == "Most read Storm knocks out power Local bakery wins award"
+
+
+def test_apply_rules_asks_a_block_nested_in_a_paragraph_but_not_its_inline_children():
+    """A long <p> is prose: its links are not asked; a block a broken page nested in it is."""
+    page = ("<html><body><div id='story'><p>The first paragraph of the story is long enough to count as prose, "
+            "with a comma, and a full stop, and more words after it.<span class='ad'>inline ad</span>"
+            "</p></div></body></html>")
+    root = lxml.html.document_fromstring(page)
+    body = root.find("body")
+    paragraph = body.find(".//p")
+    nested = lxml.html.fragment_fromstring("<section class='ad'>Teaser: another story</section>")
+    paragraph.append(nested)  # as the parser leaves <p>…<section>…</section></p> on some pages
+    removed = apply_rules(body, [RULE], make_facts(body, frozenset()))
+    assert [r.excerpt for r in removed] == ["Teaser: another story"]
+    assert "inline ad" in body.text_content()  # a <span> inside prose is never asked

@@ -169,8 +169,11 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
                 continue
         elif _claim(el, index, gated, facts, matched, claimed):
             continue
-        if len(el) and (tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS):
-            stack.extend(reversed(el))
+        if len(el):
+            if tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS:
+                stack.extend(reversed(el))
+            else:  # a paragraph of prose: only a block nested in it (a teaser card, a box) is asked
+                stack.extend(c for c in reversed(el) if c.tag in _NESTED_BLOCK_TAGS)
     return _remove(matched, claimed, detached)
 
 
@@ -180,6 +183,8 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
 _VOID_TAGS = frozenset({"br", "img", "hr", "wbr", "source", "track", "area", "col", "picture"})
 _OPAQUE_TAGS = frozenset({"p", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"})
 OPAQUE_MIN_CHARS = 120
+# Blocks that a broken page nests inside a <p> (the parser keeps them there): not part of its sentences.
+_NESTED_BLOCK_TAGS = frozenset({"div", "section", "aside", "figure", "ul", "ol", "table", "form", "nav", "footer"})
 
 
 @dataclass(frozen=True)
