@@ -51,6 +51,11 @@ def test_drops_leading_furniture_lines(line):
     "Jede kleine Spende hilft den Menschen vor Ort!",
     "2022 - Todos los derechos reservados.",
     "- Anzeige -",
+    "Puede escribirnos a redaccion@example.com o seguir a Materia en Facebook, Twitter o Instagram.",
+    "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular en este enlace.",
+    "Bei Fragen und Anregungen zu diesem Artikel können Sie hier mit uns in Kontakt treten.",
+    "We want to hear what you think about this article. Submit a letter to the editor.",
+    "Jetzt registrieren",
 ])
 def test_drops_trailing_furniture_lines(line):
     kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
@@ -61,6 +66,8 @@ def test_drops_trailing_furniture_lines(line):
 @pytest.mark.parametrize("line", [
     "The union said it would support our work on the new timetable, the mayor told reporters.",
     "Anzeigen gegen den Betreiber liegen der Polizei bisher nicht vor.",
+    "Unterschreiben Sie unsere Petition, bat die Initiative am Ende der Versammlung ihre Zuhörer.",
+    "The party said it would follow the rules set by the commission on donations.",
 ])
 def test_keeps_trailing_prose_that_resembles_furniture(line):
     kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)

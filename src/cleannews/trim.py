@@ -52,6 +52,17 @@ TRAILING_PATTERNS: dict[str, str] = {
                     r"pressekontakt|press contact|お問い合わせ|联系)\s*[:：.]",
     "follow/app promo": r"^(?:follow|síguenos|siguenos|folgen sie|suivez[- ]nous|get the latest|download (?:the|our)|"
                         r"for the latest|stay up to date|never miss|join (?:us|our)|abonnieren sie|únete|unete)\b",
+    # The site's social channels, named anywhere in the line ('… und folgt uns auf Instagram').
+    "channel promo": r"\b(?:follow us (?:on|at)|folg(?:e|t) uns (?:auf|bei|auch)|folgen sie uns (?:auf|bei|auch)|"
+                     r"síguenos en|suivez-nous sur|seguir a \S+ en (?:facebook|twitter|instagram)|"
+                     r"nuestro canal de (?:youtube|telegram|whatsapp)|(?:whatsapp|telegram)[- ]kanal|"
+                     r"canal de (?:telegram|whatsapp))",
+    # The editors asking for the reader's letter or questions ('Bei Fragen und Anregungen …').
+    "reader prompt": r"\bbei fragen (?:und|oder) anregungen\b|\b(?:puede|puedes|pueden) escribirnos\b|"
+                     r"\bwe want to hear (?:what you think|from you)\b|\bsubmit (?:a|your) letter\b|"
+                     r"\bschreiben sie uns\b|\bwrite to us at\b|\bécrivez-nous\b|\bescríbenos\b",
+    "sign-up prompt": r"^(?:jetzt (?:kostenlos )?(?:registrieren|anmelden|abonnieren)|sign up (?:now|today|here)|"
+                      r"melde dich (?:jetzt )?(?:an|für)\b|inscrivez-vous|regístrate|suscríbete)",
     "permalink line": r"^this entry was posted in|bookmark the permalink|^(?:permalink|permalien|enlace permanente)\b|"
                       r"\babgelegt unter\b|\bveröffentlicht und wurde unter\b",
     # How to cite the piece, the blog theme's line under a post.
@@ -79,12 +90,14 @@ TRAILING_PATTERNS: dict[str, str] = {
 # line that holds one of these words (casefolded).
 _KEYS: dict[str, tuple[str, ...]] = {
     "disclaimer": ("meinung", "engag", "expressed", "responsible", "opiniones", "qualifying", "associate"),
+    "channel promo": ("follow", "folg", "sígu", "suiv", "seguir", "canal", "kanal"),
+    "reader prompt": ("fragen", "escrib", "hear", "letter", "schreiben", "write", "écrivez"),
     "support appeal": ("support", "funded", "unterstütz", "spende", "hazte", "apoy", "soutenez", "sostieni", "apoie"),
 }
 # Promo lines run longer than other furniture: they are trimmed up to this weight.
 PROMO_LINE_WEIGHT = 260.0
-_LONG_KINDS = frozenset({"follow/app promo", "permalink line", "citation line", "support appeal", "disclaimer",
-                         "licence"})
+_LONG_KINDS = frozenset({"follow/app promo", "channel promo", "reader prompt", "sign-up prompt", "permalink line",
+                         "citation line", "support appeal", "disclaimer", "licence"})
 _LEADING = {kind: re.compile(p, re.IGNORECASE) for kind, p in LEADING_PATTERNS.items()}
 # Every date form has a digit: the dateline pattern (whose backtracking costs ~70 k
 # instructions a line) is tried only on lines with one.

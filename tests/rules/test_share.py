@@ -86,10 +86,23 @@ def test_rule_metadata():
 
 
 @pytest.mark.parametrize("line", ["Artikel teilen", "Beitrag teilen", "Möchten Sie den Artikel teilen?", "Udostępnij",
-                                  "Partager cet article"])
+                                  "Partager cet article", "Folgen Sie uns auf Facebook und Twitter",
+                                  "Follow us on Instagram!"])
 def test_removes_share_prompt_in_other_languages(pages, line):
     article = pages.clean_snippet(f"<p>{line}</p>", lang="en", where="inside")
     pages.assert_removed(article, "share", line, lang="en")
+
+
+def test_keeps_prose_that_opens_with_follow_us(pages):
+    """A short line, but a sentence that goes on: not a social bar.  (Long body paragraphs keep
+    the trim of the body's last lines away from it.)"""
+    import cleannews
+
+    sentence = "Follow us, the guide said, to the bridge."
+    long_body = tuple(f"{p} {p}" for p in pages.EN_BODY)
+    page = pages.make_page(f"<p>{sentence}</p>", lang="en", where="middle", paragraphs=long_body)
+    article = cleannews.clean(page)
+    assert sentence in article.text and not pages.removals_by(article, "share")
 
 
 def test_keeps_prose_about_sharing_an_article(pages):

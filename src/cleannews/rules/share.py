@@ -31,10 +31,13 @@ SHARE_TEXT = TextBlock(
         r"^(?:(?:den |diesen )?(?:artikel|beitrag|seite) teilen|partager(?: cet article| la page)?|"
         r"compartir(?: este artículo| la nota)?|condividi(?: questo articolo)?|compartilhe(?: este artigo)?|"
         r"udostępnij(?: artykuł)?)\s*[:!]?$",
+        r"^(?:follow us|folge uns|folgt uns|folgen sie uns|síguenos|suivez-nous|seguici|siga-nos|obserwuj nas)"
+        r"(?:\s*[:!.]?$|\s+(?:also |auch )?(?:on|auf|bei|en|sur|su|no|na|in)\b[^.!?]{0,60}[.!]?$)",
         r"^(?:möchten sie|möchtest du|willst du) (?:den|diesen) (?:artikel|beitrag) teilen\s*\?$",
         r"^(?:ツイート|tweet|facebook|twitter|line|はてなブックマーク|pocket|email)(?:\s+(?:ツイート|tweet|facebook|twitter|line|はてなブックマーク|pocket|email|share))+$",
     ],
     keys=("シェア", "共有", "share", "分享", "ツイート", "tweet", "teilen", "partager", "compartir", "condividi",
-          "compartilhe", "udostępnij"),
+          "compartilhe", "udostępnij", "follow", "folge", "folgt",
+          "folgen", "síguenos", "suivez", "seguici", "siga", "obserwuj"),
     max_chars=80,
 )
