@@ -92,6 +92,22 @@ def test_a_like_named_part_whose_paragraphs_sit_deep_joins_the_body():
     assert JA[0] not in text  # an unnamed sibling's mass alone does not join
 
 
+def test_numbered_parts_in_like_named_wrappers_are_all_kept():
+    """story-body-1 and story-body-2, each in its own 'supplemental' wrapper with an ad
+    between them: the second part is the top, the first a cousin the sibling pass never sees."""
+    def part(n, paragraphs, aside):
+        body = "".join(f"<p>{p} <a href='/x'>x</a></p>" for p in paragraphs)
+        return (f'<div class="story-body-supplemental"><div class="story-body story-body-{n}">{body}</div>'
+                f'<div class="supplemental">{aside}</div></div>')
+    page = (f'<html><body><div>{MENU}</div><article>{part(1, EN[:2] * 2, "Pull quote")}'
+            f'<div class="story-interrupter"><a href="/ad">Advertisement</a></div>'
+            f'{part(2, EN[2:] * 5, "Related")}<div class="story-body-supplemental"><div class="other">'
+            f'<p>{JA[0]}</p></div></div></article></body></html>')
+    text = cleannews.clean(page).text
+    assert text.index(EN[0]) < text.index(EN[1]) < text.index(EN[2])
+    assert "Pull quote" not in text and JA[0] not in text  # only the like-named parts join
+
+
 def test_article_split_over_differently_named_siblings_keeps_both():
     page = (f'<html><body><div>{MENU}</div><div class="lead"><p>{JA[0]}</p><p>{JA[1]}</p></div>'
             f'<div class="continued"><p>{JA[2]}</p><p>{JA[3]}</p></div></body></html>')

@@ -265,6 +265,7 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
     top = _widen(top, final, body)
     top = _climb(top, mass, prose, measure, body)
     nodes = _with_siblings(top, scores, final, measure, mass)
+    nodes = _with_like_parts(nodes, top, scores, final, measure, mass)
     return Selection(nodes, top, final.get(top, 0.0))
 
 
@@ -426,6 +427,51 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
             if (w > 80 and density < 0.25) or (0 < w <= 80 and density == 0 and re.search(r"[.。!?！？]\s*$", text)):
                 nodes.append(sib)
     return tuple(nodes)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _with_like_parts(nodes: tuple[HtmlElement, ...], top: HtmlElement, scores: dict[HtmlElement, float],
+                     final: dict[HtmlElement, float], measure: Measure,
+                     mass: dict[HtmlElement, float]) -> tuple[HtmlElement, ...]:
+    """Parts of the article named like the top in like-named wrappers beside its own.
+
+    Some layouts cut the story into numbered parts, each in a wrapper of its own with an ad
+    or a pull quote between them (``<div class="supplemental"><div class="story-body
+    story-body-1">`` … ``<div class="supplemental"><div class="story-body story-body-2">``):
+    the sibling pass never sees the other parts.  A child of a sibling of the top's parent
+    joins when both it and its wrapper are named like the top and its parent (numbers
+    aside) and it holds prose (paragraph mass) with few links.  Cost: a look at the
+    children of the parent's like-named siblings.
+    """
+    name = _part_name(top)
+    parent = top.getparent()
+    if not name or parent is None or parent.tag in ("body", "html") or not _part_name(parent):
+        return nodes
+    grand = parent.getparent()
+    if grand is None:
+        return nodes
+    top_score = _final_of(top, scores, final, measure) if top in scores else 0.0
+    threshold = max(10.0, top_score * 0.2)
+    wrapper = _part_name(parent)
+    found: list[HtmlElement] = []
+    for sib in grand:
+        if sib is parent or sib.tag != parent.tag or _part_name(sib) != wrapper:
+            continue
+        for el in sib:
+            if (el.tag == top.tag and _part_name(el) == name and mass.get(el, 0.0) >= threshold
+                    and measure.link_density(el) < 0.25):
+                found.append(el)
+    if not found:
+        return nodes
+    order = {el: i for i, el in enumerate(grand.iter())}
+    return tuple(sorted((*nodes, *found), key=lambda n: order.get(n, -1)))
+
+
+def _part_name(el: HtmlElement) -> str:
+    """The class attribute with numbers dropped ('story-body story-body-2' → 'story-body story-body-')."""
+    return _DIGITS.sub("", el.get("class") or "").strip()
 
 
 @dataclass(frozen=True)
