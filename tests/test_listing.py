@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from cleannews.listing import MIN_TEASERS, judge_listing, teaser_stats, title_links
+from cleannews.listing import MIN_TEASERS, heading_cards, judge_listing, teaser_stats, title_links
 from cleannews.measure import Measure
 from cleannews.serialize import render_blocks
 
@@ -173,6 +173,78 @@ def test_listicle_with_linked_headings_and_prose_does_not_fire():
     )
     page = f'<html><body><div id="story"><p>{prose[0]}</p>{sections}</div></body></html>'
     assert verdict(page, "//div[@id='story']") is None
+
+
+def overlay_card_page(n: int) -> str:
+    """News-front cards: an empty link stretched over the card, the headline unlinked beside it."""
+    cards = "".join(
+        f'<div class="card"><a href="/news/{i}" aria-label="{h}"></a>'
+        f'<div class="body"><h3 class="headline"><span>{h}</span></h3><div>{s}</div>'
+        f'<footer><time>3h ago</time></footer></div></div>'
+        for i, (h, s) in enumerate(zip(HEADLINES[:n], SUMMARIES[:n], strict=True))
+    )
+    return f'<html><body><main id="front"><h2>Technology</h2>{cards}</main></body></html>'
+
+
+def test_overlay_link_cards_fire():
+    """No title link to find (the link is empty), but every card is one link + a headline."""
+    reason = verdict(overlay_card_page(8), "//main[@id='front']")
+    assert reason is not None and reason.startswith("listing: 8 cards")
+
+
+def test_japanese_overlay_link_cards_fire():
+    cards = "".join(f'<li><a href="/a/{i}"></a><h3>{h}</h3><p>{s}</p></li>'
+                    for i, (h, s) in enumerate(zip(JA_HEADLINES, JA_SUMMARIES, strict=True)))
+    page = f'<html><body><ul id="list">{cards}</ul></body></html>'
+    assert verdict(page, "//ul[@id='list']") is not None
+
+
+def test_headline_summary_read_more_sections_fire():
+    """A press page: unlinked headline, a summary, and a 'Read more' button to the story."""
+    sections = "".join(f'<section><h4>{h}</h4><p>{s}</p><p><a class="button" href="https://paper.example/{i}">'
+                       f'Read more</a></p></section>' for i, (h, s) in enumerate(zip(HEADLINES, SUMMARIES, strict=True)))
+    page = f'<html><body><div id="news"><h1>In the news</h1>{sections}</div></body></html>'
+    assert verdict(page, "//div[@id='news']") is not None
+
+
+def test_too_few_overlay_cards_do_not_fire():
+    assert verdict(overlay_card_page(MIN_TEASERS - 1), "//main[@id='front']") is None
+
+
+def test_sectioned_article_does_not_fire():
+    """Short sections under subheadings, each citing one source inside a sentence: the link
+    is not the card's own, so they are not cards."""
+    sections = "".join(f"<section><h2>{h}</h2><p>{EN_PARAGRAPHS[i % 6]}</p><p>{EN_PARAGRAPHS[(i + 1) % 6]}</p>"
+                       f"</section>" for i, h in enumerate(HEADLINES))
+    page = f'<html><body><div id="story">{sections}</div></body></html>'
+    assert heading_cards(lxml.html.fromstring(page).xpath("//div[@id='story']"), Measure()) is None
+    assert verdict(page, "//div[@id='story']") is None
+
+
+def test_long_sections_with_their_own_link_do_not_fire():
+    """Round-up sections with a 'Buy' button each: one-link items with a heading, too long for
+    cards.  (A round-up of entries under ~600 characters would read as a listing.)"""
+    plain = [lxml.html.fromstring(f"<p>{p}</p>").text_content() for p in EN_PARAGRAPHS]
+    sections = "".join(f"<section><h2>{h}</h2>" + "".join(f"<p>{plain[(i + k) % 6]}</p>" for k in range(4))
+                       + f'<p><a href="https://shop.example/{i}">Buy it here</a></p></section>'
+                       for i, h in enumerate(HEADLINES))
+    page = f'<html><body><div id="story">{sections}</div></body></html>'
+    found = heading_cards(lxml.html.fromstring(page).xpath("//div[@id='story']"), Measure())
+    assert found is not None and found[0] == 8 and found[1] > 0.9 and found[2] > 600
+    assert verdict(page, "//div[@id='story']") is None
+
+
+def test_article_ending_in_a_related_card_strip_does_not_fire():
+    """Eight related-story cards after the article hold too little of the body."""
+    cards = "".join(f'<div class="card"><a href="/r/{i}"></a><h3>{h}</h3></div>' for i, h in enumerate(HEADLINES))
+    paragraphs = "".join(f"<p>{p}</p>" for p in EN_PARAGRAPHS * 2)
+    page = f'<html><body><div id="story">{paragraphs}<div class="related">{cards}</div></div></body></html>'
+    assert verdict(page, "//div[@id='story']") is None
+
+
+def test_cards_need_headline_length_headings():
+    root = lxml.html.fromstring(overlay_card_page(8).replace("<h3", "<span").replace("</h3>", "</span>"))
+    assert heading_cards(root.xpath("//main[@id='front']"), Measure()) is None
 
 
 @pytest.mark.parametrize("html, expected", [
