@@ -301,3 +301,38 @@ def test_listing_sample_pages_are_rejected_through_clean():
     page = Path(__file__).parent.parent / "samples" / "ja_utf8_index_nonarticle" / "source.html"
     article = cleannews.clean(page.read_bytes())
     assert not article.is_article and article.page_type == "listing" and article.text == ""
+
+
+INTRO = ("Our collection of autumn soup recipes has something for every evening, from a quick lentil soup to a "
+         "slow-cooked onion soup with cheese toasts. Each recipe has been tested in our kitchen and comes with "
+         "notes on freezing and serving.")
+
+
+def collection_page(ld_type: str, intro: str = INTRO) -> str:
+    ld = (f'{{"@context": "https://schema.org", "@type": "{ld_type}", "name": "Autumn soups", '
+          f'"mainEntity": {{"@type": "Thing", "name": "Soups"}}}}')
+    return (f'<html><head><title>Autumn Soup Recipes</title><script type="application/ld+json">{ld}</script>'
+            f'</head><body><main><h1>Autumn Soup Recipes</h1><p>{intro}</p>'
+            f'<div id="grid" data-src="/api/recipes"></div></main></body></html>')
+
+
+def test_declared_collection_with_a_short_intro_fires():
+    from cleannews.article import Block
+    from cleannews.listing import judge_declared_collection
+
+    intro = [Block("paragraph", INTRO)]
+    assert judge_declared_collection(("ItemList",), False, intro).startswith("listing: the page declares itself a ItemList")
+    assert judge_declared_collection(("BreadcrumbList", "CollectionPage"), False, intro)
+    assert judge_declared_collection(("ItemList",), True, intro) is None  # it also declares an article
+    assert judge_declared_collection(("WebSite", "BreadcrumbList"), False, intro) is None
+    long_body = [Block("paragraph", INTRO)] * 5
+    assert judge_declared_collection(("ItemList",), False, long_body) is None  # a list article's body
+
+
+def test_declared_collection_page_is_rejected_through_clean():
+    import cleannews
+
+    listing_page = cleannews.clean(collection_page("CollectionPage"))
+    assert not listing_page.is_article and listing_page.page_type == "listing" and listing_page.text == ""
+    article = cleannews.clean(collection_page("WebPage"))  # the same intro without the declaration
+    assert article.is_article and "lentil soup" in article.text

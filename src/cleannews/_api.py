@@ -24,7 +24,7 @@ from .metadata import Metadata, extract_metadata, settle_lang
 from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
-from .listing import judge_listing, judge_teaser_remnant
+from .listing import judge_declared_collection, judge_listing, judge_teaser_remnant
 from .lead import find_lead
 from .markers import protected_elements
 from .select import Verdict, judge_article, select_body
@@ -139,6 +139,7 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     if not verdict.is_article and summary:
         blocks, verdict = _short_post(body, summary, meta, opts, measure, facts, url) or (blocks, verdict)
     if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
+                               or judge_declared_collection(meta.json_ld_types, meta.declares_article, blocks)
                                or judge_listing(selection.nodes, blocks, measure, body)):
         verdict = Verdict(False, why, page_type="listing")
     if verdict.is_article and (why := judge_error_page(blocks, meta.title)):

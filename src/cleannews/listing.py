@@ -35,9 +35,14 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    press page of headline + summary + 'Read more'.  Sectioned articles fail: their links sit
    inside sentences, and a section under a subheading is longer than a card.
 
+6. **Declared collections** (`judge_declared_collection`): a page whose JSON-LD names it an
+   ``ItemList``, ``CollectionPage`` or ``SearchResultsPage`` (and no article type) and whose
+   body is a short intro.
+
 What this does not catch: listings where the extractor selected only an intro paragraph or
-a cookie panel, or whose cards carry no links in the HTML (script-rendered grids).  Those
-need other evidence (see ``judge_article``'s minimum length).
+a cookie panel (unless the page declares itself a collection), or whose cards carry no links
+in the HTML (script-rendered grids).  Those need other evidence (see ``judge_article``'s
+minimum length).
 
 Cost: one compiled XPath per body node for the candidate links (headline-length ``<a>``,
 in C), a few sibling look-ups per candidate, one climb from each distinct link target to
@@ -67,6 +72,7 @@ from .text import visible_len, weight
 __all__ = [
     "TeaserStats",
     "heading_cards",
+    "judge_declared_collection",
     "judge_listing",
     "judge_teaser_remnant",
     "teaser_items",
@@ -98,6 +104,9 @@ ITEM_CAP_MIN = 300.0  # …but the cap is never below 300…
 ITEM_CAP_MAX = 1500.0  # …nor above 1500 weighted characters
 MIN_OWN_TEXT = 10  # characters outside links that make an item more than a bare link
 MAX_CARD_MEDIAN = 600.0  # weighted characters; a heading card is a headline plus a line or two
+# JSON-LD types a page uses to say it is a collection (see judge_declared_collection)
+COLLECTION_TYPES = frozenset({"ItemList", "CollectionPage", "SearchResultsPage"})
+MAX_COLLECTION_INTRO = 800.0  # weighted characters: an intro to the collection, not an article
 
 # ---------------------------------------------------------------------------------------------
 
@@ -219,6 +228,22 @@ def judge_teaser_remnant(removed: Sequence[Removal], blocks: Sequence[Block]) ->
     if total >= MAX_REMNANT_WEIGHT:
         return None
     return f"listing: {teasers} teaser cards removed and only {int(total)} weighted characters left"
+
+
+def judge_declared_collection(json_ld_types: Sequence[str], declares_article: bool,
+                              blocks: Sequence[Block]) -> str | None:
+    """A page whose JSON-LD says it is a collection (`COLLECTION_TYPES`) and not an article,
+    and whose body is under `MAX_COLLECTION_INTRO`: the body is the collection's intro (its
+    items were removed by the rules or are rendered by a script).  Cost: a set lookup per
+    JSON-LD type; the body is weighed only for such pages.
+    """
+    if declares_article or not COLLECTION_TYPES.intersection(json_ld_types):
+        return None
+    total = sum(weight(b.text) for b in blocks)
+    if total >= MAX_COLLECTION_INTRO:
+        return None
+    kind = next(t for t in json_ld_types if t in COLLECTION_TYPES)
+    return f"listing: the page declares itself a {kind} and the body is a {int(total)}-character intro"
 
 
 def teaser_stats(nodes: Sequence[etree._Element], measure: Measure, cjk_factor: float = 1.0) -> TeaserStats | None:
