@@ -21,6 +21,7 @@ from .carousel import CAROUSEL, CAROUSEL_TITLED, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENT_PROMPT, COMMENTS, COMMENTS_BY_CLASS
 from .consent import CONSENT, CONSENT_TEXT, EMBED_CONSENT
 from .hidden import HIDDEN
+from .media import MEDIA_PLAYER
 from .navigation import FOOTER, NAVIGATION, SKIP_LINKS, UI_LABELS
 from .page_furniture import AUTHOR_LINK, AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED
 from .paywall import PAYWALL, PAYWALL_TEXT
@@ -53,6 +54,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     PAYWALL,
     ADS,
     SHARE,
+    MEDIA_PLAYER,
     COMMENTS_BY_CLASS,
     RANKING_BY_CLASS,
     RECOMMENDED_BY_CLASS,
