@@ -327,3 +327,23 @@ def test_a_page_that_says_only_a_word_or_two_returns_them():
     # the same words beside a page of other text are a stub, not the page
     crowded = "<html><body><p>Test</p>" + "<div><a href='/x'>Other story headline here</a></div>" * 40 + "</body></html>"
     assert not cleannews.clean(crowded).is_article
+
+
+def _river_page(story_class: str, river_class: str) -> str:
+    summary = ("Officials said the plan would be reviewed next spring, and riders' groups asked for more "
+               "routes, longer hours and better shelters at the busiest stops in town.")
+    river = "".join(f'<div class="item"><h3><a href="/story/{i}">Headline number {i} about the city budget</a></h3>'
+                    f"<p>{summary}</p></div>" for i in range(10))
+    return (f'<html><body><div>{MENU}</div><div id="main"><div class="{story_class}"><div class="kicker">Transit'
+            f'</div><div class="story">{"".join(f"<p>{p}</p>" for p in EN)}</div></div>'
+            f'<div class="{river_class}"><div class="stream">{river}</div></div></div></body></html>')
+
+
+@pytest.mark.parametrize("story_class,river_class", [("col", "rail"), ("col", "col")],
+                         ids=["climb", "like-named-sibling"])
+def test_a_river_of_teasers_beside_the_body_stays_out(story_class, river_class):
+    """Story summaries under or beside the article read as prose: the body neither climbs to
+    the ancestor that holds them (a rail) nor takes them in as a sibling (a like-named column),
+    and the page is not taken for a listing."""
+    article = cleannews.clean(_river_page(story_class, river_class))
+    assert article.is_article and lines(article)[-4:] == list(EN) and "Headline" not in article.text

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from .article import Block
 from .declared import is_declared_summary
+from .listing import MIN_TEASER_LINK_SHARE, MIN_TEASERS, teaser_stats
 from .measure import Measure, element_text
 from .rules import attribute_signature
 from .text import link_density, punctuation_count, visible_len, weight
@@ -312,7 +313,8 @@ def _climb(top: HtmlElement, mass: dict[HtmlElement, float], prose: dict[HtmlEle
             if level >= CLIMB_LEVELS or ancestor is body or ancestor.tag == "html":
                 break
             if (mass.get(ancestor, 0.0) >= CLIMB_GAIN * base and measure.link_density(ancestor) <= limit
-                    and _mostly_prose_added(ancestor, node, prose, measure)):
+                    and _mostly_prose_added(ancestor, node, prose, measure)
+                    and not _adds_teasers(ancestor, node, measure)):
                 best = ancestor
                 break
         if best is None:
@@ -330,6 +332,21 @@ def _mostly_prose_added(ancestor: HtmlElement, node: HtmlElement, prose: dict[Ht
     """At least `CLIMB_MIN_PROSE_SHARE` of the text the ancestor adds is paragraph text."""
     added = measure.chars(ancestor) - measure.chars(node)
     return added <= 0 or prose.get(ancestor, 0) - prose.get(node, 0) >= CLIMB_MIN_PROSE_SHARE * added
+
+
+CLIMB_MAX_TEASER_SHARE = 0.5
+
+
+def _adds_teasers(ancestor: HtmlElement, node: HtmlElement | None, measure: Measure) -> bool:
+    """Most of what the ancestor adds to `node` (all of it when `node` is None) is teaser
+    items: a river of stories with summaries under or beside the article, whose summaries
+    read as prose.  Cost: `teaser_stats` of the ancestor (one XPath; more only when it
+    holds `MIN_TEASERS` headline links)."""
+    stats = teaser_stats([ancestor], measure)
+    if stats is None or stats.teasers < MIN_TEASERS or stats.link_share < MIN_TEASER_LINK_SHARE:
+        return False
+    added = measure.chars(ancestor) - (measure.chars(node) if node is not None else 0)
+    return stats.share * measure.chars(ancestor) >= CLIMB_MAX_TEASER_SHARE * added
 
 
 def _only_wrapping(parent: HtmlElement, node: HtmlElement, measure: Measure) -> bool:
@@ -412,7 +429,8 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
             continue
         bonus = top_score * 0.2 if top_class and sib.get("class") == top_class else 0.0
         if sib in scores and _final_of(sib, scores, final, measure) + bonus >= threshold:
-            nodes.append(sib)
+            if not _adds_teasers(sib, None, measure):  # a river of story summaries beside the body
+                nodes.append(sib)
         elif bonus and sib not in scores and mass.get(sib, 0.0) >= threshold and measure.link_density(sib) < 0.25:
             # A part of the article named like the top ('acf-content' three times over)
             # whose paragraphs sit deeper than the credited levels has no score: its
