@@ -54,3 +54,38 @@ def test_disabled_carousel(pages):
 def test_rule_metadata():
     assert carousel.CAROUSEL.name == carousel.CAROUSEL_TITLED.name == "carousel"
     assert "フォトニュース" in carousel.CAROUSEL_TITLED.phrases
+
+
+def _slides(form: str, n: int = 5) -> str:
+    caption = "The minister visited the new terminal on Monday and spoke with workers about the schedule."
+    return "<ul class='legends'>" + "".join(
+        f"<li><h2><span class='counter'>{form.format(k=k, n=n)}</span> Slide headline {k}</h2><p>{caption}</p></li>"
+        for k in range(1, n + 1)) + "</ul>"
+
+
+@pytest.mark.parametrize("form", ["{k}/{n}", "{k} of {n}", "{k} / {n}"])
+def test_removes_numbered_slides_whatever_their_class(pages, form):
+    long_body = tuple(f"{p} {p}" for p in pages.EN_BODY)
+    article = cleannews.clean(pages.make_page(_slides(form), lang="en", where="inside", paragraphs=long_body))
+    assert "Slide headline" not in article.text and "minister visited" not in article.text
+    assert all(p in article.text for p in long_body)
+    (removal,) = pages.removals_by(article, "carousel")
+    assert removal.excerpt.startswith(form.format(k=1, n=5)) and "numbered slides" in removal.reason
+
+
+def test_keeps_a_page_that_is_its_slideshow(pages):
+    page = f"<html><body><h1>The new terminal in pictures</h1>{_slides('{k}/{n}', 8)}</body></html>"
+    article = cleannews.clean(page)
+    assert "Slide headline 8" in article.text and "minister visited" in article.text
+    assert not pages.removals_by(article, "carousel")
+
+
+@pytest.mark.parametrize("snippet", [
+    "<table><tr><td>Pipe</td><td>3/8</td><td>5/8</td></tr><tr><td>Rod</td><td>1/4</td><td>1/2</td></tr></table>",
+    "<ul><li><span>1/2</span> cup of flour</li><li><span>1/4</span> cup of sugar</li><li>2 eggs</li></ul>",
+    "<ol><li><span>1/3</span> Arrive early</li><li><span>3/3</span> Leave late</li><li><span>2/3</span> Eat</li></ol>",
+])
+def test_keeps_fractions_and_counters_out_of_order(pages, snippet):
+    long_body = tuple(f"{p} {p}" for p in pages.EN_BODY)
+    article = cleannews.clean(pages.make_page(snippet, lang="en", where="inside", paragraphs=long_body))
+    assert not pages.removals_by(article, "carousel")

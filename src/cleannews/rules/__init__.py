@@ -17,7 +17,7 @@ from ._walk import apply_rules
 from ._widgets import TextBlock, TitledWidget
 from .ads import AD_LABEL, ADS, AFFILIATE_DISCLOSURE
 from .captions import PHOTO_CREDIT
-from .carousel import CAROUSEL, CAROUSEL_TITLED, TEASER_CARDS
+from .carousel import CAROUSEL, CAROUSEL_TITLED, NUMBERED_SLIDES, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENT_PROMPT, COMMENTS, COMMENTS_BY_CLASS
 from .consent import CONSENT, CONSENT_TEXT, EMBED_CONSENT
 from .hidden import HIDDEN
@@ -79,6 +79,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     SHARE_TEXT,
     READ_MORE_LINE,
     PHOTO_CREDIT,
+    NUMBERED_SLIDES,
     UI_LABELS,
 )
 
