@@ -108,3 +108,30 @@ def test_hidden_root_wrapper_of_the_whole_page_is_kept():
     page = f'<html><body><div class="root hide"><article><h1>Buses</h1>{body}</article></div></body></html>'
     article = cleannews.clean(page)
     assert article.is_article and "council approved" in article.text
+
+
+ANSWER = "Most riders can renew the pass online; the office on Main Street also takes renewals in person."
+PANELS = [
+    ("accordion-class", f'<div class="accordion"><button>Can I renew?</button>'
+                        f'<div class="accordion-content hidden"><p>{ANSWER}</p></div></div>'),
+    ("faq-parent-style", f'<div class="faq-item"><h3>Can I renew?</h3>'
+                         f'<div style="display:none"><p>{ANSWER}</p></div></div>'),
+]
+
+
+@pytest.mark.parametrize("snippet", [c[1] for c in PANELS], ids=[c[0] for c in PANELS])
+def test_collapsed_faq_answer_is_kept(pages, snippet):
+    """A collapsed accordion/FAQ panel of prose is one click away: it is part of the page's text."""
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_kept(article, ANSWER, lang="en")
+    assert not pages.removals_by(article, "hidden")
+
+
+def test_collapsed_accordion_menu_and_unnamed_panel_still_go(pages):
+    """A collapsed panel of links is a menu; a hidden block without accordion/FAQ names still goes."""
+    menu = "".join(f'<li><a href="/s/{i}">Section number {i}</a></li>' for i in range(8))
+    article = pages.clean_snippet(f'<div class="accordion"><div class="hidden"><ul>{menu}</ul></div></div>'
+                                  f'<div class="question"><div class="hidden"><p>{NOTE}</p></div></div>',
+                                  lang="en", where="middle")
+    assert "Section number 3" not in article.text
+    pages.assert_removed(article, "hidden", NOTE, lang="en")

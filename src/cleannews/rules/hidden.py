@@ -2,7 +2,9 @@
 
 Removes: ``<div hidden>``, ``style="display:none"``, ``visibility:hidden``,
 ``aria-hidden="true"``, and class words such as ``sr-only``/``visually-hidden``/``d-none``.
-Keeps: everything visible, including ``<details>`` bodies (collapsed, but readable).
+Keeps: everything visible, including ``<details>`` bodies (collapsed, but readable), and
+the collapsed panels of an accordion or FAQ (class/id 'accordion', 'faq' on the
+panel or its parent) when they read as prose: the answers a reader opens with one click.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from ._base import ElementView, Match, PageFacts
+from ..measure import Measure
+from ._base import ElementView, Match, PageFacts, attribute_signature
 
 __all__ = ["HIDDEN", "hidden_reason"]
 
@@ -24,6 +27,11 @@ HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "sr-only", "visually-hid
                             "is-hidden", "u-hidden", "u-hide", "hidden-all", "display-none", "offscreen"})
 # Bootstrap 'd-md-block' and Tailwind 'lg:block' show the element again on larger screens.
 _RESPONSIVE_SHOW_RE = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)(?:block|flex|inline|grid|table|contents)")
+# Class/id words of a collapsed accordion or FAQ panel (prefixes of a signature word).
+PANEL_WORDS = ("accordion", "faq")
+_PANEL_RE = re.compile(r" \^?(?:" + "|".join(PANEL_WORDS) + ")")
+# A collapsed panel with more of its text in links than this is a menu, not an answer.
+PANEL_MAX_LINK_DENSITY = 0.3
 
 
 class HiddenRule:
@@ -46,13 +54,24 @@ class HiddenRule:
             return Match((el,), "aria-hidden=true")
         style = get("style")
         if style and _STYLE_RE.search(style):
-            return Match((el,), "inline style hides it")
+            return None if _collapsed_panel(el, facts) else Match((el,), "inline style hides it")
         classes = get("class")
         if classes:
             hiding = _hiding_class(classes)
             if hiding:
-                return Match((el,), f"hiding class '{hiding}'")
+                return None if _collapsed_panel(el, facts) else Match((el,), f"hiding class '{hiding}'")
         return None
+
+
+def _collapsed_panel(el: HtmlElement, facts: PageFacts) -> bool:
+    """A collapsed accordion/FAQ panel of prose (see the module doc).  Cost: two signature
+    lookups; the link density (a subtree read) only for an element so named."""
+    parent = el.getparent()
+    names = attribute_signature(el) + (attribute_signature(parent) if parent is not None else "")
+    if not _PANEL_RE.search(names):
+        return False
+    measure = Measure() if facts is _NO_FACTS else facts.measure  # (the shared facts keep no cache)
+    return measure.chars(el) > 0 and measure.link_density(el) <= PANEL_MAX_LINK_DENSITY
 
 
 @lru_cache(maxsize=8192)
