@@ -14,12 +14,15 @@ from lxml.html import HtmlElement
 __all__ = ["Measure", "element_text"]
 
 _CHARS = etree.XPath("string-length(normalize-space(.))")
-_LINK_TEXTS = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
+# An ``<a name>`` without href is a target, not a link: nothing to click.  Old pages put
+# one before each story of a long page, or leave one unclosed around the rest of the page.
+_LINK_TEXTS = etree.XPath("descendant-or-self::a[@href or not(@name)]//text()", smart_strings=False)
 element_text = etree.XPath("string(.)", smart_strings=False)
 
 
 class Measure:
-    """Cached `chars` (visible characters, runs of spaces counted once) and `link_chars`."""
+    """Cached `chars` (visible characters, runs of spaces counted once) and `link_chars`
+    (the characters inside ``<a>`` elements; a named anchor without href is no link)."""
 
     __slots__ = ("_chars", "_links")
 
