@@ -46,6 +46,26 @@ def test_removes_element_named_ranking(pages, cls):
     assert removal.reason.startswith("class/id word")
 
 
+REVIEW = ("Squarespace suits small businesses that care about design: its templates are polished, hosting and "
+          "domains come in one plan, and the built-in shop covers most needs of a first online store.")
+
+
+def test_keeps_prose_section_named_ranking(pages):
+    """The entries of a ranked review ('#1 Squarespace') sit in sections named 'ranking': prose, kept."""
+    snippet = (f'<section class="section-ranking-item"><h2>1. Squarespace</h2><p>{REVIEW}</p>'
+               f'<p><a href="https://example.com/go">Visit Squarespace</a></p></section>')
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_kept(article, REVIEW, lang="en")
+    assert not pages.removals_by(article, "ranking")
+
+
+def test_short_or_link_dense_ranking_elements_still_go(pages):
+    """Under 200 characters, or 10% or more of its text in links, a 'ranking' element is a widget."""
+    teaser = f'<div class="ranking"><ol>{{EL}}</ol><p>{REVIEW}</p></div>'
+    article = pages.clean_snippet(teaser + '<div class="rank">#1 Compare</div>', lang="en", where="inside")
+    pages.assert_removed(article, "ranking", pages.EN_HEADLINES[0], lang="en", absent=(REVIEW, "#1 Compare"))
+
+
 def test_ranking_widget_inside_the_body_would_otherwise_be_text(pages):
     """Without the rule (and the structural rules) the same widget is part of the text."""
     snippet = '<div class="box"><h2>アクセスランキング</h2><ol>{JL}</ol></div>'

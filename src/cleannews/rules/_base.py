@@ -182,6 +182,8 @@ SHORT_BLOCK_TAGS = frozenset({"p", "div", "span", "li", "section", "aside", "dd"
 # <h3>) is never read, which keeps the cost down on pages with hundreds of them.
 SHORT_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MAX_LABEL_CHARS = 30
+# See `AttributeRule.min_link_density`.
+PROSE_MIN_CHARS = 200
 
 
 def is_heading_like(el: HtmlElement, signature: str) -> bool:
@@ -242,6 +244,9 @@ class AttributeRule:
     roles: Sequence[str] = ()
     max_share: float = 0.4
     require_links: bool = False  # only elements that link somewhere (teaser cards, not a lead paragraph)
+    # A widget of links (a ranking): an element of `PROSE_MIN_CHARS` or more with less of its
+    # text in links than this is a section of prose that happens to carry the word; kept.
+    min_link_density: float = 0.0
     _words_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -252,6 +257,16 @@ class AttributeRule:
 
     def applies(self, facts: PageFacts) -> bool:
         return True
+
+    def spares(self, el: HtmlElement, facts: PageFacts) -> bool:
+        """Whether a class/id match on `el` is not this rule's widget after all (`require_links`,
+        `min_link_density`).  Cost: a cached size and link read, for these rules' matches only."""
+        if self.require_links and facts.measure.link_chars(el) == 0:
+            return True
+        if self.min_link_density > 0.0:
+            chars = facts.measure.chars(el)
+            return chars >= PROSE_MIN_CHARS and facts.measure.link_chars(el) < self.min_link_density * chars
+        return False
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el

@@ -283,7 +283,7 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
         if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
             return el in claimed
     hit = index.match(view)
-    if hit is not None and hit[0].require_links and facts.measure.link_chars(el) == 0:
+    if hit is not None and hit[0].spares(el, facts):
         hit = None
     if hit is not None and not _too_central(el, facts, hit[0].max_share):
         matched.append((el, hit[1], hit[0].name))

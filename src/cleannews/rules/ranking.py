@@ -3,7 +3,9 @@
 Removes: a heading such as 'アクセスランキング', '[IT・テック] ランキング', '人気記事',
 'Most read', 'Trending', '热门' or '排行' over a numbered list of links, and any element
 named 'ranking', 'popular' or 'most-read'.
-Keeps: an in-body subheading that mentions ranking above prose paragraphs.
+Keeps: an in-body subheading that mentions ranking above prose paragraphs, and a section
+named 'ranking' that is prose (200+ characters, under 10% in links: the entries of a ranked
+review, '#1 Squarespace … why it made the list').
 """
 
 from __future__ import annotations
@@ -33,4 +35,5 @@ RANKING_BY_CLASS = AttributeRule(
     description="elements named ranking/popular/most-read/trending",
     words=("ranking*", "rank", "ranks", "popular*", "mostread*", "most read", "most popular", "most viewed",
            "trending*", "hot news", "hotnews", "hot topics", "hotlist"),
+    min_link_density=0.1,  # a ranked review ('#1 Squarespace: why it made the list') is the article
 )
