@@ -10,7 +10,7 @@ import pytest
 import cleannews
 from cleannews.rules import DEFAULT_RULES, AttributeRule, TextBlock, TitledWidget, active_rules, rule_names
 
-RULE_MODULES = ("hidden", "navigation", "ranking", "recommended", "comments", "share", "ads", "paywall", "consent",
+RULE_MODULES = ("hidden", "navigation", "ranking", "recommended", "comments", "forms", "share", "ads", "paywall", "consent",
                 "carousel", "page_furniture")
 
 
@@ -67,7 +67,8 @@ def test_rule_names():
     names = rule_names()
     assert {r.name for r in DEFAULT_RULES} <= names
     expected = {"hidden", "skip_links", "navigation", "footer", "consent", "paywall", "ads", "share", "comments",
-                "ranking", "recommended", "carousel", "sidebar", "tags", "author_box", "link_dense", "teaser_list"}
+                "ranking", "recommended", "carousel", "sidebar", "tags", "author_box", "link_dense", "teaser_list",
+                "forms"}
     assert expected <= names
 
 

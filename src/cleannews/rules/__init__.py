@@ -20,6 +20,7 @@ from .captions import PHOTO_CREDIT
 from .carousel import CAROUSEL, CAROUSEL_TITLED, NUMBERED_SLIDES, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENT_PROMPT, COMMENTS, COMMENTS_BY_CLASS
 from .consent import CONSENT, CONSENT_TEXT, EMBED_CONSENT
+from .forms import FORMS
 from .hidden import HIDDEN
 from .media import MEDIA_PLAYER
 from .navigation import FOOTER, NAVIGATION, SKIP_LINKS, UI_LABELS
@@ -56,6 +57,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     SHARE,
     MEDIA_PLAYER,
     COMMENTS_BY_CLASS,
+    FORMS,
     RANKING_BY_CLASS,
     RECOMMENDED_BY_CLASS,
     CAROUSEL,
