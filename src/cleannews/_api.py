@@ -14,6 +14,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ._comments import comment_text
+from ._misdecoded import repair_misdecoded
 from .article import Article, Block, Removal
 from .declared import is_declared_summary, summary_candidates
 from .decode import decode
@@ -41,7 +42,8 @@ def clean(data: Any, url: str | None = None, *, content_type: str | None = None,
 
     Args:
         data: the page as `bytes` (decoded like a browser: BOM, `content_type` charset,
-            `<meta charset>`, then detection), `str`, an lxml element or tree, or a
+            `<meta charset>`, then detection), `str` (re-read from its bytes when it is a
+            UTF-8 or CJK page read as Latin-1, see `_misdecoded`), an lxml element or tree, or a
             BeautifulSoup object.  The caller's object is never modified.
         url: the page URL, used to resolve relative links and reported on the `Article`.
         content_type: the HTTP Content-Type header value, for its charset.
@@ -72,7 +74,7 @@ def _load(data: Any, content_type: str | None, opts: Options) -> HtmlElement:
         text = decode(raw, content_type).text
     elif isinstance(data, str):
         _check_size(len(data), opts)
-        text = data
+        text = repair_misdecoded(data)
     else:
         try:
             return to_root(data, max_depth=opts.max_depth, max_elements=opts.max_elements)

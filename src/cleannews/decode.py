@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .errors import InputError
 
-__all__ = ["Decoded", "codec_for_label", "decode"]
+__all__ = ["Decoded", "codec_for_label", "decode", "meta_codec"]
 
 # Python codec -> WHATWG labels (https://encoding.spec.whatwg.org/#names-and-labels)
 # plus a few common non-WHATWG spellings seen in the wild.  Supersets are used
@@ -159,7 +159,7 @@ def _decode(data: bytes, content_type: str | None) -> Decoded:
         if data.startswith(bom):
             return Decoded(_clean(data[len(bom):].decode(codec, "replace")), codec, "bom")
     declared = [(c, s) for c, s in ((_http_codec(content_type), "http"),
-                                    (_meta_codec(data), "meta")) if c is not None]
+                                    (meta_codec(data), "meta")) if c is not None]
     ascii_only = data.isascii()
     if not ascii_only and any(c != "utf-8" for c, _ in declared):
         text = _strict(data, "utf-8")  # valid multibyte UTF-8 beats a legacy label
@@ -192,7 +192,7 @@ def _http_codec(content_type: str | None) -> str | None:
     return codec_for_label(match.group(1)) if match else None
 
 
-def _meta_codec(data: bytes) -> str | None:
+def meta_codec(data: bytes) -> str | None:
     """Codec from <meta charset> / http-equiv in the first 4 KB (comments skipped)."""
     head = data[:_PRESCAN_BYTES]
     if b"<!--" in head:
