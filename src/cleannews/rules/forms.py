@@ -17,5 +17,5 @@ FORMS = AttributeRule(
     name="forms",
     description="fill-in forms (<form>): comment, contact, poll and sign-up forms",
     tags=("form",),
-    max_share=0.15,
+    max_share=0.3,
 )
