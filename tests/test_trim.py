@@ -56,6 +56,9 @@ def test_drops_leading_furniture_lines(line):
     "Bei Fragen und Anregungen zu diesem Artikel können Sie hier mit uns in Kontakt treten.",
     "We want to hear what you think about this article. Submit a letter to the editor.",
     "Jetzt registrieren",
+    "By adding a comment on the site, you accept our terms and conditions and our netiquette.",
+    "Von Hans Müller, dpa",
+    "von example.com",
 ])
 def test_drops_trailing_furniture_lines(line):
     kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
@@ -68,6 +71,10 @@ def test_drops_trailing_furniture_lines(line):
     "Anzeigen gegen den Betreiber liegen der Polizei bisher nicht vor.",
     "Unterschreiben Sie unsere Petition, bat die Initiative am Ende der Versammlung ihre Zuhörer.",
     "The party said it would follow the rules set by the commission on donations.",
+    # 'by', 'von', 'por' starting a sentence, not a byline
+    "By the time the last bus left, the depot had already closed its gates for the night.",
+    "Von innen ist das Haus mit Klarlack gestrichen, von außen mit wetterfestem Lack.",
+    "Por ende, las ventajas de esta gestión se convierten en una desventaja para el uso.",
 ])
 def test_keeps_trailing_prose_that_resembles_furniture(line):
     kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)

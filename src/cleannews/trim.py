@@ -27,11 +27,16 @@ _DATE = (r"(?:\d{4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?|\d{1,2}/\
          r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|"
          r"令和\s*\d+\s*年|\d{1,2}/\d{1,2}\s*[（(][月火水木金土日][)）])")
 
+_LOWER = "a-zß-öø-ÿąćęłńóśźż"  # lower-case Latin letters (a byline's name starts with a capital)
+
 LEADING_PATTERNS: dict[str, str] = {
     "breadcrumb": r"^(?:home|top|ホーム|トップ|首页|首頁|startseite|accueil|inicio)\s*(?:[>＞›»/|]|&gt;)|"
                   r"^[^>＞›»]{1,30}(?:\s*[>＞›»]\s*[^>＞›»]{1,30}){2,}$",
-    # 'By' must be a word of its own: 'Part two', 'Portugal' and 'Textile' are no bylines.
-    "byline": r"^(?:by|von|par|por|door|przez|written by|posted by)\s*(?:\s|[:：])|^(?:text\s*:|文[：:／/]|"
+    # 'By' must be a word of its own: 'Part two', 'Portugal' and 'Textile' are no bylines; and a
+    # name must follow it: 'By the time …', 'Von innen …', 'Por ende, …' start sentences (a
+    # lower-case word after 'by' passes only in a line of two more words: 'von tennisnet.com').
+    "byline": r"^(?:written by|posted by)\s*(?:\s|[:：])|^(?:by|von|par|por|door|przez)\s*(?:[:：]|"
+              rf"\s+(?=(?-i:[^\s{_LOWER}]))|\s+\S+(?:\s+\S+)?\s*$)|^(?:text\s*:|文[：:／/]|"
               r"取材[・･]?文[：:]|記者[：:])\s*\S|(?:記者|特派員|編集委員|編集部|staff writer|correspondent|reporter)\s*$",
     "dateline": rf"^(?:(?:published|updated|posted|last updated|aktualisiert|publiziert|veröffentlicht|erstellt|stand|"
                 rf"publicado|actualizado|publié|mis à jour|opublikowano|公開|更新|配信|掲載|发布|發佈|发表)\s*(?:on|at|am|le|日時)?\s*[:：]?\s*)?"
@@ -74,6 +79,8 @@ TRAILING_PATTERNS: dict[str, str] = {
                       r"hazte (?:miembro|socio)|apoya (?:nuestro|el) periodismo|soutenez[- ](?:nous|notre travail)|"
                       r"sostieni (?:il nostro|la nostra)|apoie (?:o nosso|nosso) jornalismo)",
     "ad label": r"^\W*(?:anzeige|werbung|reklama|advertisement|publicidad|publicité|pubblicità)\W*$",
+    # The site's terms under a comment form ('By adding a comment, you accept our terms').
+    "terms notice": r"^by (?:using|adding|posting|submitting|continuing|clicking|commenting)\b.{0,80}\byou (?:agree|accept|consent)",
     # A note on whose opinion the piece is, on the site's liability, or on the licence of the text.
     "disclaimer": r"meinung d(?:es|er) (?:autors?|autorin|verfasser\w*) wieder|n['’]engagent? que (?:leurs?|ses|son) auteur|"
                   r"\b(?:views|opinions) expressed (?:in this (?:article|post|column|piece) |here(?:in)? |by (?:the )?"
