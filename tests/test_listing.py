@@ -308,10 +308,12 @@ INTRO = ("Our collection of autumn soup recipes has something for every evening,
          "notes on freezing and serving.")
 
 
-def collection_page(ld_type: str, intro: str = INTRO) -> str:
-    ld = (f'{{"@context": "https://schema.org", "@type": "{ld_type}", "name": "Autumn soups", '
+def collection_page(ld_type: str, intro: str = INTRO, og_type: str = "website") -> str:
+    """A collection intro page; `ld_type` is JSON text for ``@type`` (``"ItemList"`` or a list)."""
+    ld = (f'{{"@context": "https://schema.org", "@type": {ld_type}, "name": "Autumn soups", '
           f'"mainEntity": {{"@type": "Thing", "name": "Soups"}}}}')
-    return (f'<html><head><title>Autumn Soup Recipes</title><script type="application/ld+json">{ld}</script>'
+    return (f'<html><head><title>Autumn Soup Recipes</title><meta property="og:type" content="{og_type}">'
+            f'<script type="application/ld+json">{ld}</script>'
             f'</head><body><main><h1>Autumn Soup Recipes</h1><p>{intro}</p>'
             f'<div id="grid" data-src="/api/recipes"></div></main></body></html>')
 
@@ -321,18 +323,29 @@ def test_declared_collection_with_a_short_intro_fires():
     from cleannews.listing import judge_declared_collection
 
     intro = [Block("paragraph", INTRO)]
-    assert judge_declared_collection(("ItemList",), False, intro).startswith("listing: the page declares itself a ItemList")
-    assert judge_declared_collection(("BreadcrumbList", "CollectionPage"), False, intro)
-    assert judge_declared_collection(("ItemList",), True, intro) is None  # it also declares an article
-    assert judge_declared_collection(("WebSite", "BreadcrumbList"), False, intro) is None
+    assert judge_declared_collection(("ItemList",), intro).startswith("listing: the page declares itself a ItemList")
+    assert judge_declared_collection(("BreadcrumbList", "CollectionPage"), intro)
+    assert judge_declared_collection(("ItemList", "NewsArticle"), intro) is None  # it also declares an article
+    assert judge_declared_collection(("ItemList", "BlogPosting"), intro) is None
+    assert judge_declared_collection(("WebSite", "BreadcrumbList"), intro) is None
     long_body = [Block("paragraph", INTRO)] * 5
-    assert judge_declared_collection(("ItemList",), False, long_body) is None  # a list article's body
+    assert judge_declared_collection(("ItemList",), long_body) is None  # a list article's body
 
 
 def test_declared_collection_page_is_rejected_through_clean():
     import cleannews
 
-    listing_page = cleannews.clean(collection_page("CollectionPage"))
+    listing_page = cleannews.clean(collection_page('"CollectionPage"'))
     assert not listing_page.is_article and listing_page.page_type == "listing" and listing_page.text == ""
-    article = cleannews.clean(collection_page("WebPage"))  # the same intro without the declaration
+    article = cleannews.clean(collection_page('"WebPage"'))  # the same intro without the declaration
+    assert article.is_article and "lentil soup" in article.text
+
+
+def test_declared_collection_in_a_type_list_with_a_cms_og_type_is_rejected():
+    import cleannews
+
+    # "@type": [...] names each type; og:type 'article' (a CMS default) does not outweigh it
+    listing_page = cleannews.clean(collection_page('["ItemList", "CollectionPage"]', og_type="article"))
+    assert not listing_page.is_article and listing_page.page_type == "listing"
+    article = cleannews.clean(collection_page('["WebPage", "Article"]', og_type="article"))
     assert article.is_article and "lentil soup" in article.text

@@ -398,3 +398,12 @@ def test_never_raises_on_odd_values():
     m = meta_of(page(odd + '<meta name="author" content="">', "<h1>\x01</h1>"))
     assert m.authors == ("A B",)
     assert m.published == datetime(2021, 10, 13)
+
+
+def test_json_ld_type_list_gives_each_type():
+    obj = {"@context": "https://schema.org", "@type": ["WebPage", "NewsArticle"], "headline": "Council approves bus plan"}
+    m = meta_of(page(ld(obj), BODY))
+    assert m.json_ld_types == ("WebPage", "NewsArticle")  # not the string "['WebPage', 'NewsArticle']"
+    assert m.declares_article
+    plain = meta_of(page(ld({"@context": "https://schema.org", "@type": "WebPage", "headline": "Bus plan"}), BODY))
+    assert plain.json_ld_types == ("WebPage",) and not plain.declares_article

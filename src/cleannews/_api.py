@@ -141,7 +141,7 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     if not verdict.is_article and summary:
         blocks, verdict = _short_post(body, summary, meta, opts, measure, facts, url) or (blocks, verdict)
     if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
-                               or judge_declared_collection(meta.json_ld_types, meta.declares_article, blocks)
+                               or judge_declared_collection(meta.json_ld_types, blocks)
                                or judge_listing(selection.nodes, blocks, measure, body)):
         verdict = Verdict(False, why, page_type="listing")
     if verdict.is_article and (why := judge_error_page(blocks, meta.title)):

@@ -97,7 +97,12 @@ class JsonLd:
         return self.articles + self.others
 
     def types(self) -> tuple[str, ...]:
-        return tuple(str(o.get("@type")) for o in self.objects if o.get("@type"))
+        """Every ``@type`` name in page order; a list (``["ItemList", "CollectionPage"]``) gives each."""
+        out: list[str] = []
+        for o in self.objects:
+            raw = o.get("@type")
+            out.extend(t for t in (raw if isinstance(raw, list) else [raw]) if isinstance(t, str) and t)
+        return tuple(out)
 
     def resolve(self, value: Any) -> Any:
         """A ``{"@id": ...}`` reference replaced by the object it names (else the value itself)."""

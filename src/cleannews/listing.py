@@ -36,8 +36,8 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    inside sentences, and a section under a subheading is longer than a card.
 
 6. **Declared collections** (`judge_declared_collection`): a page whose JSON-LD names it an
-   ``ItemList``, ``CollectionPage`` or ``SearchResultsPage`` (and no article type) and whose
-   body is a short intro.
+   ``ItemList``, ``CollectionPage`` or ``SearchResultsPage`` (and no JSON-LD article type;
+   ``og:type`` is not asked) and whose body is a short intro.
 
 What this does not catch: listings where the extractor selected only an intro paragraph or
 a cookie panel (unless the page declares itself a collection), or whose cards carry no links
@@ -230,14 +230,16 @@ def judge_teaser_remnant(removed: Sequence[Removal], blocks: Sequence[Block]) ->
     return f"listing: {teasers} teaser cards removed and only {int(total)} weighted characters left"
 
 
-def judge_declared_collection(json_ld_types: Sequence[str], declares_article: bool,
-                              blocks: Sequence[Block]) -> str | None:
-    """A page whose JSON-LD says it is a collection (`COLLECTION_TYPES`) and not an article,
-    and whose body is under `MAX_COLLECTION_INTRO`: the body is the collection's intro (its
-    items were removed by the rules or are rendered by a script).  Cost: a set lookup per
-    JSON-LD type; the body is weighed only for such pages.
+def judge_declared_collection(json_ld_types: Sequence[str], blocks: Sequence[Block]) -> str | None:
+    """A page whose JSON-LD says it is a collection (`COLLECTION_TYPES`) and no article type
+    (``*Article``, ``*Posting``), and whose body is under `MAX_COLLECTION_INTRO`: the body is
+    the collection's intro (its items were removed by the rules or are rendered by a script).
+    An ``og:type`` of ``article`` does not count against it: many CMSs set it on every page,
+    while the JSON-LD type is set per page.  Cost: a set lookup per JSON-LD type; the body is
+    weighed only for such pages.
     """
-    if declares_article or not COLLECTION_TYPES.intersection(json_ld_types):
+    if not COLLECTION_TYPES.intersection(json_ld_types) or any(
+            t.endswith(("Article", "Posting")) for t in json_ld_types):
         return None
     total = sum(weight(b.text) for b in blocks)
     if total >= MAX_COLLECTION_INTRO:
