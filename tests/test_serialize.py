@@ -145,6 +145,20 @@ def test_teaser_list_is_dropped_with_a_removal():
     assert removed[0].reason.startswith("list of 4 items")
 
 
+def test_list_whose_items_open_with_words_before_their_links_is_prose():
+    """'Ankush Dua <a>fixed an issue with …</a>': the link is the middle of a sentence; a
+    teaser item opens with its headline link, after a bullet or a number at most."""
+    prose = ("<ul><li>🌟 Ankush Dua <a href='/1'>fixed an issue with revoked permissions for extensions</a></li>"
+             "<li>Gero <a href='/2'>removed an attribute from dialogs where it was not needed</a></li>"
+             "<li>Neil <a href='/3'>has patches up to improve the behaviour of the tab unloader</a></li></ul>")
+    teasers = "<ol>" + "".join(f"<li>{i}. <a href='/s{i}'>Linked story number {i}</a></li>" for i in range(4)) + "</ol>"
+    blocks, removed = render(f"<p>{BODY[0]}</p>{prose}{teasers}")
+    assert [b.text for b in blocks][1:] == ["🌟 Ankush Dua fixed an issue with revoked permissions for extensions",
+                                            "Gero removed an attribute from dialogs where it was not needed",
+                                            "Neil has patches up to improve the behaviour of the tab unloader"]
+    assert [r.rule for r in removed] == ["teaser_list"]
+
+
 def test_prose_list_is_kept_and_short_link_list_is_link_dense():
     blocks, removed = render("<ul><li>Route 14 runs later</li><li>Route 22 runs later</li><li>Route 31 unchanged</li>"
                              "</ul><ul><li><a href='/a'>Route 14 timetable</a></li><li><a href='/b'>Route 22</a></li>"

@@ -11,6 +11,8 @@ hold it: a line of plain text costs nothing extra (see `_inline.py`).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -191,6 +193,8 @@ class _Writer:
         text = element_text(el)  # read only for blocks dense enough to be judged
         tag = el.tag
         rule = reason = None
+        if tag in ("ul", "ol") and _items_open_with_words(el):
+            return False  # 'Ankush Dua <a>fixed an issue with …</a>': links inside sentences
         if tag in ("ul", "ol", "dl") and density > 0.5 and len(el) >= 3 and "teaser_list" not in self.disabled:
             rule, reason = "teaser_list", f"list of {len(el)} items, {density:.0%} of its text in links"
         elif tag in ("p", "li", "span"):
@@ -262,3 +266,24 @@ def render_blocks(nodes: Sequence[HtmlElement], *, measure: Measure, include_tab
         writer.flush()
     writer.inline.attach_leftover_images(writer.blocks)
     return writer.blocks, writer.removed
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _items_open_with_words(el: HtmlElement) -> bool:
+    """Most items of the list start with words of their own before their first link (a
+    name, a sentence's subject), as items of prose do; a teaser's item starts with its
+    headline link (or a bullet, a number, a date).  Cost: each item's text, once."""
+    items = [li for li in el if li.tag == "li"]
+    worded = 0
+    for li in items:
+        link = next(li.iter("a"), None)
+        if link is None:
+            continue
+        text = "".join(li.itertext())
+        first = "".join(link.itertext())
+        at = text.find(first) if first else -1
+        if at > 0 and _LETTER.search(text, 0, at):
+            worded += 1
+    return worded * 2 > len(items)
