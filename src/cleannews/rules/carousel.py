@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml.html import HtmlElement
+
 from ._base import AttributeRule, ElementView, Match, PageFacts
 from ._widgets import TextBlock, TitledWidget
 
@@ -76,7 +78,7 @@ class NumberedSlides(TextBlock):
         return None
 
 
-def _counted(slide, of: str) -> bool:
+def _counted(slide: HtmlElement, of: str) -> bool:
     """The slides after `slide` start with the counters 2/N, 3/N …"""
     expected = 2
     for sibling in slide.itersiblings():
