@@ -78,6 +78,29 @@ def test_removes_tag_list_named_with_a_dash(pages, cls):
     pages.assert_removed(article, "tags", "交通政策")
 
 
+# Author-box plugins and theme cards name their box without 'author-box' or 'author-bio'.
+AUTHOR_BOX_CLASSES = ["saboxplugin-wrap", "abh_box abh_box_down", "author_detail_box clearfix",
+                      "author_little_author_card__x1", "post__author", "sno-story-contributor-box",
+                      "blog__contributorwrapper", "author-description"]
+
+
+@pytest.mark.parametrize("cls", AUTHOR_BOX_CLASSES)
+def test_removes_author_box_named_by_its_plugin(pages, cls):
+    snippet = (f'<div class="{cls}"><p>Jane Doe is a freelance writer who covers transportation and city hall '
+               "for Example News.</p></div>")
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_removed(article, "tags", "Jane Doe is a freelance writer", lang="en")
+
+
+@pytest.mark.parametrize("cls", ["contributor-notes", "post-content author-note", "detail-card"])
+def test_keeps_prose_whose_class_only_mentions_an_author(pages, cls):
+    snippet = (f'<div class="{cls}"><p>Officials added that the timetable will be published online in February, '
+               "with printed copies at major stops.</p></div>")
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_kept(article, "Officials added that the timetable", lang="en")
+    assert not pages.removals_by(article, "tags")
+
+
 def test_removes_about_the_author_class(pages):
     snippet = '<div class="about-the-author"><p>Jane Doe covers transportation.</p></div>'
     article = pages.clean_snippet(snippet, lang="en", where="inside")

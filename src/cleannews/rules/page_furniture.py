@@ -1,6 +1,7 @@
 """Page furniture around the body: sidebars, widgets, tag lists and author boxes.
 
-Removes: ``<aside>``, role=complementary, elements named sidebar/widget/tags/author-box,
+Removes: ``<aside>``, role=complementary, elements named sidebar/widget/tags/author-box (or by an
+author-box plugin: saboxplugin, abh_box, author card, contributor box),
 short blocks under a 'タグ'/'Tags'/'标签' or 'この記事を書いた人'/'About the author' title, and a short
 author box that ends in 'View all posts by …' / 'Zeige alle Beiträge von …'.
 Keeps: a byline inside the article's own header.
@@ -30,6 +31,8 @@ TAGS = AttributeRule(
     words=("^tag", "tags", "taglist", "tag list", "tagcloud", "tag cloud", "keywords", "keyword list", "topics list",
            "post tags", "entry tags", "categories", "category list", "author box", "authorbox", "author bio",
            "authorbio", "about author", "about the author", "author info", "author profile", "profile box",
+           "author detail", "author card", "author description", "post author", "saboxplugin*", "abh box",
+           "contributor bio", "contributor box", "contributorshortbio", "contributorwrapper",
            "byline", "bylines", "^meta", "post meta", "entry meta", "article meta", "dateline", "timestamp", "^date",
            "^published", "^updated", "posted on", "share tools"),
     max_share=0.2,
