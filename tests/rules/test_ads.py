@@ -132,3 +132,35 @@ def test_keeps_news_about_commissions_and_long_paragraphs_that_mention_affiliate
             "kitchen more than once before sharing it here, with notes on timing and temperature.</p>")
     article = pages.clean_snippet(long, lang="en", where="middle")
     pages.assert_kept(article, "I love a meal with crispiness and crunch", lang="en")
+
+
+BUY_BUTTONS = [
+    ("check-price", "en", '<p><a href="https://amzn.example/x">Check Price on Amazon</a></p>', "Check Price on Amazon"),
+    ("price-at-store", "en", '<div class="c-1"><a href="https://shop.example/x">$199.99 at Best Buy</a></div>',
+     "$199.99 at Best Buy"),
+    ("best-prices", "en", "<p>Best Prices Today:</p>", "Best Prices Today"),
+    ("full-review", "en", '<p><a href="/reviews/x">Read our full Sling TV review</a></p>', "Read our full Sling"),
+    ("where-to-buy", "en", "<h4>Where to buy</h4>", "Where to buy"),
+    ("buy-now-at", "en", '<p><a href="https://shop.example/x">Buy now at Amazon</a></p>', "Buy now at Amazon"),
+    ("jetzt-kaufen", "en", '<p><a href="https://shop.example/x">Jetzt kaufen</a></p>', "Jetzt kaufen"),
+    ("voir-le-prix", "en", '<p><a href="https://shop.example/x">Voir le prix</a></p>', "Voir le prix"),
+]
+
+
+@pytest.mark.parametrize("lang,snippet,dropped", [c[1:] for c in BUY_BUTTONS], ids=[c[0] for c in BUY_BUTTONS])
+def test_removes_affiliate_buy_button(pages, lang, snippet, dropped):
+    article = pages.clean_snippet(snippet, lang=lang, where="middle")
+    pages.assert_removed(article, "ads", dropped, lang=lang)
+
+
+@pytest.mark.parametrize("snippet,kept", [
+    ("<p>Check the price on Amazon before you buy: the same model sold for less at two local stores.</p>",
+     "Check the price on Amazon"),
+    ("<h3>Where to buy tickets for the night buses</h3>", "Where to buy tickets"),
+    ("<p>$12 at the door, free for members.</p>", "$12 at the door"),
+    ("<p>Buy now, pay later plans are popular with young riders.</p>", "Buy now, pay later"),
+])
+def test_keeps_sentences_about_prices_and_stores(pages, snippet, kept):
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_kept(article, kept, lang="en")
+    assert not pages.removals_by(article, "ads")

@@ -1,8 +1,9 @@
 """Ads and PR: ad slots, sponsored boxes and blocks labelled 'PR', '広告', 'Advertisement'.
 
 Removes: elements named ad/ads/advert/sponsor/promo/dfp/adsense, a block headed by a lone
-'PR', '広告', 'スポンサーリンク', 'Sponsored', 'Advertisement' or '广告' label, and affiliate
-disclosures ('We may earn a commission…', '本記事にはプロモーションを含みます').
+'PR', '広告', 'スポンサーリンク', 'Sponsored', 'Advertisement' or '广告' label, affiliate
+disclosures ('We may earn a commission…', '本記事にはプロモーションを含みます'), and the buy buttons
+and price boxes of affiliate reviews ('Check price on Amazon', 'Where to buy', '$199 at Best Buy').
 Keeps: words such as 'address', 'header' or 'shadow' (whole-word matching only).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from ._base import AttributeRule
 from ._widgets import TextBlock, TitledWidget
 
-__all__ = ["ADS", "AD_LABEL", "AFFILIATE_DISCLOSURE"]
+__all__ = ["ADS", "AD_LABEL", "AFFILIATE_DISCLOSURE", "BUY_BUTTON"]
 
 ADS = AttributeRule(
     name="ads",
@@ -50,4 +51,29 @@ AFFILIATE_DISCLOSURE = TextBlock(
     keys=("commission", "purchases", "associate", "affiliate", "compensat", "provision", "プロモーション", "広告",
           "アフィリエイト"),
     max_chars=260,  # a disclosure, not a paragraph that mentions one
+)
+
+# The buttons and labels of an affiliate buy box: the whole short block is the call to action
+# ('Check Price on Amazon', 'Best Prices Today:', 'See it at Walmart', '$199 at Best Buy',
+# 'Read our full Sling TV review', 'Jetzt kaufen', 'Voir le prix').  Whole-text matches only: a
+# sentence that mentions a price or a store is never one.
+_STORE = r"(?-i:[A-Z0-9])[^,;!?]{0,25}"  # a store's name: capitalised, no clause after it ('$12 at the door, …')
+BUY_BUTTON = TextBlock(
+    name="ads",
+    description="affiliate buy buttons and price boxes ('Check price on Amazon', 'Where to buy', '$199 at Best Buy')",
+    patterns=(
+        r"^\W*(?:(?:check|see|view|compare|get) (?:the )?(?:current |latest |today's |best )?"
+        rf"(?:prices?|deals?|offers?|availability)(?: (?:on|at) {_STORE}| here| now)?|best prices today|"
+        rf"current price|where to buy|buy (?:it )?(?:now|here)(?: (?:at|on|from) {_STORE}| from (?:one of )?our [^.]{{0,30}}partners)?|see (?:it|details|deal|price) (?:at|on) {_STORE}|"
+        rf"[$£€]\s?\d[\d,.]*\s+(?:at|on|from) {_STORE}|see (?:details|all) (?:&|and) buying options|"
+        r"read (?:our |the )?(?:full|complete|in-depth) (?:\S.{0,40} )?review|shop (?:now|\S.{0,30} (?:now|today))|"
+        r"get (?:it|this|the deal|deal) now|see deal|get the recipe|jump to recipe|"
+        r"jetzt (?:kaufen|bestellen)|preis (?:prüfen|ansehen|vergleichen)|zum angebot|"
+        r"(?:bei|auf) amazon (?:ansehen|kaufen|bestellen)|voir (?:le prix|l['’]offre)|ver (?:precio|oferta)|"
+        r"comprar en \S.{0,20})\W*$",
+    ),
+    keys=("check", "see", "view", "compare", "get", "best prices", "current price", "where to buy", "buy", "$", "£",
+          "€", "read", "shop", "jump", "jetzt", "preis", "zum angebot", "amazon", "voir", "ver", "comprar"),
+    max_chars=90,
+    max_share=0.2,
 )
