@@ -347,3 +347,24 @@ def test_a_river_of_teasers_beside_the_body_stays_out(story_class, river_class):
     and the page is not taken for a listing."""
     article = cleannews.clean(_river_page(story_class, river_class))
     assert article.is_article and lines(article)[-4:] == list(EN) and "Headline" not in article.text
+
+
+def _two_row_table(second_row: str) -> str:
+    first = "".join(f"<p>{p}</p>" for p in EN[:3])
+    return (f'<html><body><div>{MENU}</div><table><tr><td>{first}</td><td>Jan 5</td></tr>'
+            f"<tr><td>{second_row}</td><td>Page 2</td></tr></table></body></html>")
+
+
+def test_table_layout_article_running_on_in_the_next_row_is_taken_whole():
+    """A cell holding 60% of the page's prose still climbs to the table when the next row
+    carries the rest of the article (old layouts split a story across rows)."""
+    more = "Officials expect the first results in the autumn, when the council decides again."
+    article = cleannews.clean(_two_row_table(f"<p>{EN[3]}</p><p>{more}</p>"))
+    assert lines(article)[:3] == list(EN[:3])
+    assert EN[3] in lines(article) and more in lines(article)
+
+
+def test_table_layout_row_of_links_under_the_article_stays_out():
+    links = "".join(f'<a href="/s/{i}">Other story number {i} on the city budget</a><br>' for i in range(8))
+    article = cleannews.clean(_two_row_table(links))
+    assert lines(article) == list(EN[:3])

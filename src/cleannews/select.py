@@ -291,6 +291,9 @@ CLIMB_MAX_LINK_DENSITY = 0.3
 CLIMB_LEVELS = 4
 # Only a node holding less than this share of the page's paragraph text climbs.
 CLIMB_MAX_PROSE_SHARE = 0.5
+# A table cell of an old layout page climbs further: its article often runs on in the next row.
+CLIMB_MAX_CELL_PROSE_SHARE = 0.7
+_CELL_TAGS = frozenset({"td", "th"})
 CLIMB_MIN_PROSE_SHARE = 0.6
 
 
@@ -305,7 +308,7 @@ def _climb(top: HtmlElement, mass: dict[HtmlElement, float], prose: dict[HtmlEle
     """
     node = top
     total = prose.get(body, 0)
-    while prose.get(node, 0) < CLIMB_MAX_PROSE_SHARE * total:  # already most of the page's prose: stay
+    while prose.get(node, 0) < _climb_share(node) * total:  # already most of the page's prose: stay
         best = None
         base = mass.get(node, 0.0)
         limit = max(CLIMB_MAX_LINK_DENSITY, measure.link_density(node) + 0.1)
@@ -325,6 +328,11 @@ def _climb(top: HtmlElement, mass: dict[HtmlElement, float], prose: dict[HtmlEle
             return node
         node = best
     return node
+
+
+def _climb_share(node: HtmlElement) -> float:
+    """The prose share under which `node` may still climb (higher for a table cell)."""
+    return CLIMB_MAX_CELL_PROSE_SHARE if node.tag in _CELL_TAGS else CLIMB_MAX_PROSE_SHARE
 
 
 def _mostly_prose_added(ancestor: HtmlElement, node: HtmlElement, prose: dict[HtmlElement, int],
