@@ -182,7 +182,8 @@ def test_tag_is_a_head_word_only(pages):
     assert index.match(ElementView(tags, attribute_signature(tags)))[0].name == "tags"
 
 
-@pytest.mark.parametrize("title", ["Über den Autor", "Sobre el autor"])
+@pytest.mark.parametrize("title", ["Über den Autor", "Sobre el autor", "About the Reviewer", "About the contributor",
+                                   "About the authors", "Meet the author", "The Author"])
 def test_removes_author_box_titled_in_other_languages(pages, title):
     snippet = f'<div class="box"><h3>{title}</h3><p>Jane Doe covers transportation for Example News.</p></div>'
     article = pages.clean_snippet(snippet, lang="en", where="inside")
@@ -195,6 +196,14 @@ def test_removes_author_box_closed_by_all_posts_link(pages, link):
                "</p></div>")
     article = pages.clean_snippet(snippet, lang="en", where="inside")
     pages.assert_removed(article, "author_box", "Jane Doe covers transportation", lang="en", absent=(link,))
+
+
+@pytest.mark.parametrize("title", ["The authority's budget", "Reviewers disagree"])
+def test_subheading_that_starts_like_an_author_title_keeps_its_section(pages, title):
+    snippet = (f"<h3>{title}</h3><p>Officials added that the timetable will be published online in February, "
+               "with printed copies at major stops.</p>")
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_kept(article, "Officials added that the timetable", lang="en")
 
 
 def test_keeps_prose_that_mentions_posts_by_someone(pages):
