@@ -112,7 +112,7 @@ def test_a_long_line_that_is_not_furniture_stops_the_trim():
 
 
 def test_drops_a_heading_that_ends_the_body():
-    blocks = [*PROSE, Block("heading", "Related stories", level=2), Block("paragraph", "Share this article")]
+    blocks = [*PROSE, Block("heading", "Leave a comment", level=2), Block("paragraph", "Share this article")]
     kept, removed = trim_blocks(blocks, None)
     assert texts(kept) == texts(PROSE)
     assert any("heading with nothing under it" in r.reason for r in removed)
@@ -153,6 +153,41 @@ def test_drops_trailing_disclaimers_and_licence_notes(line, kind):
     "Critics said the opinions expressed at the meeting were not those of most riders.",
 ])
 def test_keeps_citations_bios_and_prose_about_licences(line):
+    blocks = [*PROSE, Block("paragraph", line)]
+    kept, removed = trim_blocks(blocks, None)
+    assert texts(kept) == texts(blocks) and not removed
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Learn More", "button label"),
+    ("Book a demo with Otter", "button label"),
+    ("Next Post", "button label"),
+    ("Mehr erfahren »", "button label"),
+    ("En savoir plus", "button label"),
+    ("Rate this article", "feedback prompt"),
+    ("Enjoy the post? Pin it for later!", "feedback prompt"),
+    ("War dieser Artikel hilfreich?", "feedback prompt"),
+    ("You may also like:", "related intro"),
+    ("Discover more from Tiny House Giant Journey", "related intro"),
+    ("À lire aussi", "related intro"),
+    ("(Visited 1,902 times, 364 visits today)", "review stamp"),
+])
+def test_drops_trailing_buttons_feedback_prompts_and_related_intros(line, kind):
+    kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
+    assert texts(kept) == texts(PROSE)
+    assert removed[0].reason == f"{kind} after the body"
+
+
+@pytest.mark.parametrize("line", [
+    # A closing sentence that asks the reader to contact the firm is kept (truths keep it), and
+    # so is prose that starts with a label's words.
+    "Contact us to learn more about our lessons and schedule your first session.",
+    "Ready to get started? Book an intro call with our team today.",
+    "Related articles on page 3 show that the minister knew about the contract.",
+    "Learn more about the history of the harbour at the town museum.",
+    "Last reviewed by the board in 2020, the rule was changed twice.",
+])
+def test_keeps_closing_calls_to_action_and_prose_that_starts_like_a_label(line):
     blocks = [*PROSE, Block("paragraph", line)]
     kept, removed = trim_blocks(blocks, None)
     assert texts(kept) == texts(blocks) and not removed

@@ -92,6 +92,36 @@ TRAILING_PATTERNS: dict[str, str] = {
     "licence": r"^(?:(?:this|dieser|diese|dieses) (?:work|text|article|content|post|page|site|beitrag|artikel|inhalt|"
                r"werk)|(?:where|unless|sofern|soweit) (?:not )?(?:otherwise|nicht anders))\b[^.]{0,60}"
                r"\b(?:licen[cs]|lizen[sz])",
+    # A line that is nothing but a button or link label ('Learn more', 'Book a demo with X',
+    # 'Next post', 'Mehr erfahren'): the whole line must be the label, so a sentence that
+    # asks the reader to contact the firm stays (wcxb truths keep such closing paragraphs).
+    "button label": r"^\W*(?:learn more|read more|contact us|get in touch|download now|subscribe(?: now| today)?|"
+                    r"sign up(?: now| today| for free)?|book now|shop now|buy now|get started(?: now| today)?|"
+                    r"explore (?:solutions|more)|book (?:a|your) (?:free )?demo(?: with [^.!?]{1,30})?|"
+                    r"request a (?:free )?(?:demo|quote)|start (?:your )?free trial|try (?:it )?(?:for )?free|"
+                    r"(?:previous|next|older|newer) (?:post|article|story|entry)|mehr erfahren|"
+                    r"jetzt (?:kontakt aufnehmen|demo (?:buchen|anfordern)|kostenlos testen)|kontakt aufnehmen|"
+                    r"demo (?:buchen|anfordern)|kostenlos testen|en savoir plus|contactez[- ]nous|demander une démo|"
+                    r"essai gratuit|más información|contáctanos|contacta con nosotros|solicitar? (?:una )?demo|"
+                    r"prueba gratis)\W*$",
+    # The rating widget or pin prompt under a post ('Was this article helpful?', 'Pin it for later!').
+    "feedback prompt": r"^(?:rate this (?:article|post|page|story)|was this (?:article|post|page|story|information) "
+                       r"(?:helpful|useful)|how (?:useful|helpful) was this (?:post|article|page)|"
+                       r"we are sorry that this (?:post|article) was not useful|let us improve this (?:post|article)|"
+                       r"tell us how we can improve this (?:post|article)|(?:enjoy(?:ed)? (?:the|this) (?:post|article)\? )?"
+                       r"pin (?:it|this|me) for later|war dieser (?:artikel|beitrag) hilfreich|"
+                       r"cet article (?:vous )?a-t-il été utile|¿te (?:ha )?(?:resultado|parecido) útil)\b",
+    # The lead-in of a related-posts list whose links were removed ('You may also like:',
+    # 'Discover more from X'); the whole line (a 'Related articles' heading in the middle of a
+    # story is not at its end).
+    "related intro": r"^(?:related (?:posts|reads|articles|stories|links|content)|you (?:may|might) also (?:like|enjoy|"
+                     r"be interested in)|if you (?:liked|enjoyed) this (?:post|article)[^.]{0,40}|more resources|"
+                     r"additional reading\b[^.]{0,40}|discover more from\b.{0,60}|das könnte sie auch interessieren|"
+                     r"ähnliche (?:artikel|beiträge)|articles similaires|à lire aussi|artículos relacionados|"
+                     r"te puede interesar)\W*$",
+    # A medical page's review stamp or a blog's visit counter ('Last reviewed January 2023',
+    # '(Visited 1,902 times, 364 visits today)').
+    "review stamp": r"^(?:date )?last (?:medically )?reviewed\b[^.!?]{0,40}$|^\(?visited [\d,.]+ times\b",
 }
 # Kinds whose pattern is slow (an unanchored alternation, ~24 µs a line): searched only in a
 # line that holds one of these words (casefolded).
