@@ -4,7 +4,8 @@ Servers often answer a missing page with status 200 and a short notice inside th
 layout ('404 : Page Not Found', 'The page you requested cannot be found', 'There are
 currently no articles listed under this section').  The notice is recognised by its words in
 the headline or the body's first lines, and only on a short body (`MAX_WEIGHT`): a story
-*about* a missing page runs longer.  Cost: one regex over the title and two lines.
+*about* a missing page runs longer.  Cost: the body's first blocks weighed (up to `MAX_WEIGHT`);
+for a short body, one regex over the title and two lines.
 """
 
 from __future__ import annotations
@@ -37,12 +38,15 @@ _NOTICE_RE = re.compile(
 
 def judge_error_page(blocks: Sequence[Block], title: str | None) -> str | None:
     """A reason when the short body (or its title) is a 'not found' / 'deleted' notice, else None.
-    The body is weighed only when a notice is found (rarely): the check costs three searches."""
+    The body is weighed first, block by block until it is too long for a notice (an article's
+    first blocks): the notice search, an alternation over the title and two lines, costs more."""
+    total = 0.0
+    for block in blocks:
+        total += weight(block.text)
+        if total > MAX_WEIGHT:
+            return None
     for line in (title or "", *(b.text for b in blocks[:FIRST_LINES])):
         found = _NOTICE_RE.search(line)
         if found is not None:
-            total = sum(weight(b.text) for b in blocks)
-            if total > MAX_WEIGHT:
-                return None
             return f"an error page: '{found.group()}' on a short body ({int(total)} weighted characters)"
     return None
