@@ -33,12 +33,14 @@ codecs.register_error(_CP1252_HANDLER, _cp1252_bytes)
 def repair_misdecoded(text: str) -> str:
     """`text` re-decoded when it is a UTF-8 or CJK page read as Latin-1/cp1252, else `text`.
 
-    Cost: nothing for ASCII; for other text one Latin-1 encode (C) that stops at the first
-    character no single byte gives (CJK, Cyrillic: such pages stop early; a cp1252 character
-    such as '’' costs a Python call), then a strict UTF-8 decode that stops at the first byte
-    UTF-8 refuses.
+    Cost: nothing for ASCII; for other text an ASCII encode (C) that stops at the first other
+    character, and the bytes of the few characters from there: most pages end here (their
+    first non-ASCII character gives no byte, or starts no UTF-8 sequence, and their head
+    declares no CJK charset).  Only the others pay a Latin-1 encode of the whole text (a
+    cp1252 character such as '’' costs a Python call) and a strict UTF-8 decode that stops
+    at the first byte UTF-8 refuses.
     """
-    if text.isascii():
+    if text.isascii() or not _may_repair(text):
         return text
     try:
         raw = text.encode("latin-1", _CP1252_HANDLER)
@@ -53,6 +55,32 @@ def repair_misdecoded(text: str) -> str:
         if decoded.encoding not in _SINGLE_BYTE:
             return decoded.text
     return text
+
+
+def _may_repair(text: str) -> bool:
+    """False when `text` (not ASCII) is surely left alone, judged from its head and the few
+    characters from its first non-ASCII one: a character there that gives no byte fails the
+    whole encode; bytes there that are no UTF-8 fail the UTF-8 reading (the ASCII before them
+    is valid UTF-8, and UTF-8 is checked sequence by sequence), which leaves only a CJK
+    charset declared in the head."""
+    try:
+        text.encode("ascii")
+    except UnicodeEncodeError as error:
+        start = error.start  # the first non-ASCII character
+    else:
+        return False  # ASCII: nothing to repair
+    try:
+        raw = text[start:start + 4].encode("latin-1", _CP1252_HANDLER)
+        raw.decode("utf-8")
+    except UnicodeEncodeError:
+        return False  # a character no single byte gives
+    except UnicodeDecodeError as error:
+        if error.reason != "unexpected end of data":  # (the four bytes may cut a sequence short)
+            try:
+                return _declares_multibyte(text[:_HEAD_CHARS].encode("latin-1", _CP1252_HANDLER))
+            except UnicodeEncodeError:
+                return False
+    return True
 
 
 def _declares_multibyte(raw: bytes) -> bool:
