@@ -47,8 +47,9 @@ CAROUSEL_TITLED = TitledWidget(
 
 
 # A slide counter: '1/50', '1 / 9', '1 of 9', '1 von 9', '1 de 9' (the first slide's).
-_COUNTER = r"^(1)\s*(?:/|of|von|de|sur|di|／)\s*(\d{1,3})$"
-_ANY_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|of|von|de|sur|di|／)\s*(\d{1,3})(?!\d)")
+_OF = r"\s*(?:/|of|von|de|sur|di|／)\s*"  # the '/' or 'of' between a slide's number and the count
+_COUNTER = rf"^(1){_OF}(\d{{1,3}})$"
+_ANY_COUNTER = re.compile(rf"^\s*(\d{{1,3}}){_OF}(\d{{1,3}})(?!\d)")
 SLIDES_MIN = 3  # counted slides in a row (1/N, 2/N, 3/N)
 SLIDES_LEVELS = 4  # levels from the counter up to one slide
 SLIDES_MIN_OTHER_CHARS = 1000  # prose the page has besides the slideshow
