@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .dates import is_month_name
-from .text import cjk_count, collapse_space
+from .text import LETTER_RE, cjk_count, collapse_space
 
 __all__ = ["author_names", "looks_like_byline"]
 
@@ -36,7 +36,6 @@ _NOT_NAMES = frozenset(
     "staff admin administrator editor editors unknown anonymous guest author authors reporter "
     "contributor newsroom team redaktion rédaction redacción 編集部 编辑部 follow facebook twitter".split())
 _DATE_WORDS = frozenset("on at updated published posted le am el the | - – — • · ·".split())
-_HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 _DIGIT_RE = re.compile(r"\d")
 _BYLINE_RE = re.compile(
     r"^\s*(?:by|par|von|por|written by)\s+\S|^\s*(?:作者|撰文|记者|記者|文)\s*[:：/／]|\S\s*記者\s*$"
@@ -85,7 +84,7 @@ def _cut_date(text: str) -> str:
 
 def _plausible(name: str) -> bool:
     """A name: letters, not a sentence, not a role word, not too long."""
-    if not name or _DIGIT_RE.search(name) or not _HAS_LETTER_RE.search(name):
+    if not name or _DIGIT_RE.search(name) or not LETTER_RE.search(name):
         return False
     if name.casefold() in _NOT_NAMES:
         return False

@@ -58,7 +58,6 @@ worst ~7 ms, 0.9% of `clean()` time.  Thread safe: no shared mutable state.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -67,7 +66,7 @@ from lxml import etree
 
 from .article import Block, Removal
 from .measure import Measure, element_text
-from .text import visible_len, weight
+from .text import LETTER_RE, visible_len, weight
 
 __all__ = [
     "TeaserStats",
@@ -129,7 +128,6 @@ _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A link wrapping any of these is a card (headline + summary inside one link).
 _BLOCK_TAGS = frozenset({"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "section", "article",
                          "figure", "figcaption", "header", "footer", "table"})
-_LETTER = re.compile(r"[^\W\d_]")  # bullets, numbers and punctuation may precede a title
 
 
 @dataclass(frozen=True)
@@ -384,14 +382,14 @@ def _words_before(el: etree._Element, measure: Measure) -> bool:
     while prev is not None:
         if isinstance(prev.tag, str) and prev.tag in _INLINE and measure.chars(prev):
             return True  # <b>Label:</b> <a>…</a>
-        if prev.tail and _LETTER.search(prev.tail):
+        if prev.tail and LETTER_RE.search(prev.tail):
             return True
         if isinstance(prev.tag, str) and prev.tag not in _INLINE:
             return False  # a block or <br> ends the previous line
         prev = prev.getprevious()
     parent = el.getparent()
     text = parent.text if parent is not None else None
-    return bool(text and _LETTER.search(text))
+    return bool(text and LETTER_RE.search(text))
 
 
 def _text_after(el: etree._Element, measure: Measure) -> int:

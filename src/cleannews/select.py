@@ -417,6 +417,19 @@ def _past_top(nodes: list[HtmlElement], top: HtmlElement) -> bool:
     return bool(nodes) and any(n is top for n in nodes)
 
 
+def _join_threshold(top: HtmlElement, scores: dict[HtmlElement, float], final: dict[HtmlElement, float],
+                    measure: Measure) -> tuple[float, float]:
+    """(the top's final score, the score a neighbour needs to join it: Readability's 20%, at least 10)."""
+    top_score = _final_of(top, scores, final, measure) if top in scores else 0.0
+    return top_score, max(10.0, top_score * 0.2)
+
+
+def _holds_prose(el: HtmlElement, mass: dict[HtmlElement, float], threshold: float, measure: Measure) -> bool:
+    """An unscored part of the body (its paragraphs too deep to credit it): enough undecayed
+    paragraph mass, few links."""
+    return mass.get(el, 0.0) >= threshold and measure.link_density(el) < 0.25
+
+
 def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: dict[HtmlElement, float],
                    measure: Measure, mass: dict[HtmlElement, float]) -> tuple[HtmlElement, ...]:
     """Readability's sibling pass: keep neighbours that score well or read as paragraphs.
@@ -425,8 +438,7 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
     parent = top.getparent()
     if parent is None:
         return (top,)
-    top_score = _final_of(top, scores, final, measure) if top in scores else 0.0
-    threshold = max(10.0, top_score * 0.2)
+    top_score, threshold = _join_threshold(top, scores, final, measure)
     top_class = top.get("class")
     nodes: list[HtmlElement] = []
     for sib in parent:
@@ -439,7 +451,7 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
         if sib in scores and _final_of(sib, scores, final, measure) + bonus >= threshold:
             if not _adds_teasers(sib, None, measure):  # a river of story summaries beside the body
                 nodes.append(sib)
-        elif bonus and sib not in scores and mass.get(sib, 0.0) >= threshold and measure.link_density(sib) < 0.25:
+        elif bonus and sib not in scores and _holds_prose(sib, mass, threshold, measure):
             # A part of the article named like the top ('acf-content' three times over)
             # whose paragraphs sit deeper than the credited levels has no score: its
             # undecayed paragraph mass speaks for it.  (For any unnamed sibling this cost
@@ -478,16 +490,14 @@ def _with_like_parts(nodes: tuple[HtmlElement, ...], top: HtmlElement, scores: d
     grand = parent.getparent()
     if grand is None:
         return nodes
-    top_score = _final_of(top, scores, final, measure) if top in scores else 0.0
-    threshold = max(10.0, top_score * 0.2)
+    _, threshold = _join_threshold(top, scores, final, measure)
     wrapper = _part_name(parent)
     found: list[HtmlElement] = []
     for sib in grand:
         if sib is parent or sib.tag != parent.tag or _part_name(sib) != wrapper:
             continue
         for el in sib:
-            if (el.tag == top.tag and _part_name(el) == name and mass.get(el, 0.0) >= threshold
-                    and measure.link_density(el) < 0.25):
+            if el.tag == top.tag and _part_name(el) == name and _holds_prose(el, mass, threshold, measure):
                 found.append(el)
     if not found:
         return nodes

@@ -11,8 +11,6 @@ hold it: a line of plain text costs nothing extra (see `_inline.py`).
 
 from __future__ import annotations
 
-import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +21,7 @@ from .article import Block, Removal
 from .measure import Measure, element_text
 from .rules._base import element_path
 from .rules.hidden import hidden_reason
-from .text import collapse_space, excerpt, visible_len, weight
+from .text import LETTER_RE, collapse_space, excerpt, visible_len, weight
 
 __all__ = ["render_blocks"]
 
@@ -268,8 +266,6 @@ def render_blocks(nodes: Sequence[HtmlElement], *, measure: Measure, include_tab
     return writer.blocks, writer.removed
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-
 
 def _items_open_with_words(el: HtmlElement) -> bool:
     """Most items of the list start with words of their own before their first link (a
@@ -284,6 +280,6 @@ def _items_open_with_words(el: HtmlElement) -> bool:
         text = "".join(li.itertext())
         first = "".join(link.itertext())
         at = text.find(first) if first else -1
-        if at > 0 and _LETTER.search(text, 0, at):
+        if at > 0 and LETTER_RE.search(text, 0, at):
             worded += 1
     return worded * 2 > len(items)

@@ -14,6 +14,7 @@ import re
 
 __all__ = [
     "CJK_WEIGHT",
+    "LETTER_RE",
     "cjk_count",
     "cjk_ratio",
     "collapse_space",
@@ -25,6 +26,8 @@ __all__ = [
 ]
 
 CJK_WEIGHT = 2.5
+# A letter of any script (not a digit, an underscore, punctuation or a bullet).
+LETTER_RE = re.compile(r"[^\W\d_]")
 
 # Han, Hiragana, Katakana, Hangul and their extensions (the same classes the scorer uses).
 _CJK_CLASS = (
