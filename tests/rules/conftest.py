@@ -124,6 +124,19 @@ def assert_kept(article: cleannews.Article, kept: str, *, lang: str = "ja") -> N
     assert_body_kept(article, lang)
 
 
+# An English sentence a rule must not take, wherever the keep-tests wrap it.
+EXTRA_SENTENCE = ("Officials added that the timetable will be published online in February, "
+                  "with printed copies at major stops.")
+
+
+def keeps_extra_sentence(markup: str) -> cleannews.Article:
+    """Clean an English page with `markup` (holding ``{sentence}``, filled with `EXTRA_SENTENCE`)
+    in the middle of its body; assert the sentence and the body survived; return the article."""
+    article = clean_snippet(markup.format(sentence=EXTRA_SENTENCE), lang="en", where="middle")
+    assert_kept(article, "Officials added that the timetable", lang="en")
+    return article
+
+
 def links(items, href: str = "/news/") -> str:
     """`<li><a>` items for a widget list."""
     return "".join(f'<li><a href="{href}{i}">{_html.escape(t)}</a></li>' for i, t in enumerate(items))
@@ -151,6 +164,7 @@ def pages() -> types.SimpleNamespace:
     return types.SimpleNamespace(
         make_page=make_page, clean_snippet=clean_snippet, fill=fill, links=links, body_paragraphs=body_paragraphs,
         assert_body_kept=assert_body_kept, assert_removed=assert_removed, assert_kept=assert_kept,
+        keeps_extra_sentence=keeps_extra_sentence, EXTRA_SENTENCE=EXTRA_SENTENCE,
         removals_by=removals_by, content_removals=content_removals, JA_HEADLINES=JA_HEADLINES, EN_HEADLINES=EN_HEADLINES,
         JA_BODY=JA_BODY, EN_BODY=EN_BODY, JA_TITLE=JA_TITLE, EN_TITLE=EN_TITLE,
     )
