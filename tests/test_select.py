@@ -368,3 +368,47 @@ def test_table_layout_row_of_links_under_the_article_stays_out():
     links = "".join(f'<a href="/s/{i}">Other story number {i} on the city budget</a><br>' for i in range(8))
     article = cleannews.clean(_two_row_table(links))
     assert lines(article) == list(EN[:3])
+
+
+_OGP_CARD = ('<div><div class="ogpCard_root"><article class="card"><a class="card-link" href="https://news.example.jp/a/1">'
+             '<span class="card-content"><span class="card-title">市営バス、深夜便を来年四月から増便 - 例示ニュース</span>'
+             '<span class="card-desc">市交通局は十二日、市営バスの深夜便を来年四月から増便すると発表した。利用者の多い駅前と'
+             '住宅地を結ぶ三路線で、平日の最終便を三十分ほど遅らせる。</span>'
+             '<span class="card-url">news.example.jp</span></span><img src="/ogp.png" alt=""></a></article></div></div>')
+
+
+def _card_post(card: str) -> str:
+    post = ("<div id='e1'><div><br></div><div>びっくり、</div><div>うれしい！</div>"
+            f"<div><br></div>{card}<div><br></div><div>明日乗ります。</div></div>")
+    side = "".join(f'<li><a href="/e/{i}">過去の記事その{i}：週末の散歩と季節の花</a></li>' for i in range(6))
+    return f"<html><head><title>深夜バス</title></head><body><div id='main'><h1>深夜バス</h1>{post}</div><div id='side'><ul>{side}</ul></div></body></html>"
+
+
+def test_a_short_post_around_a_link_card_is_taken_with_the_card():
+    """The card's summary outscores the post's one-line paragraphs: the body is the post around it."""
+    article = cleannews.clean(_card_post(_OGP_CARD))
+    got = lines(article)
+    assert got[:2] == ["びっくり、", "うれしい！"] and got[-1] == "明日乗ります。"
+    assert any(line.startswith("市交通局は十二日") or "市交通局は十二日" in line for line in got)  # the card stays
+    assert "過去の記事" not in article.text
+
+
+def test_a_card_among_other_cards_stays_alone():
+    from cleannews.select import _out_of_link_card
+
+    cards = "".join(f'<div class="c"><a href="/n/{i}"><span id="s{i}">{JA[i]}</span></a></div>' for i in range(4))
+    root = lxml.html.fromstring(f"<html><body><div id='grid'>{cards}</div></body></html>")
+    body = root.find("body")
+    top = root.get_element_by_id("s0")
+    assert _out_of_link_card(top, Measure(), body) is top
+
+
+def test_a_short_line_with_a_link_under_the_body_does_not_join_it():
+    """A one-line appeal with a ranking banner link after the post is furniture; a plain one joins."""
+    body = "".join(f"<p>{s}</p>" for s in JA)
+    page = ("<html><body><div id='wrap'><article class='entry'>{body}</article>"
+            "<p class='yell'>週末の散歩と季節の花の日々をつづっています！<br><a href='https://ranking.example/in?id=1'>"
+            "<img src='/banner.gif' alt=''></a></p><p class='tail'>また来週お会いしましょう！</p></div></body></html>")
+    article = cleannews.clean(page.format(body=body))
+    assert JA[0] in article.text and "また来週お会いしましょう！" in article.text
+    assert "季節の花の日々" not in article.text

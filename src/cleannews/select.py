@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -265,6 +266,7 @@ def select_body(body: HtmlElement, measure: Measure) -> Selection:
     top = max(final, key=final.__getitem__)
     top = _widen(top, final, body)
     top = _climb(top, mass, prose, measure, body)
+    top = _out_of_link_card(top, measure, body)
     nodes = _with_siblings(top, scores, final, measure, mass)
     nodes = _with_like_parts(nodes, top, scores, final, measure, mass)
     return Selection(nodes, top, final.get(top, 0.0))
@@ -328,6 +330,41 @@ def _climb(top: HtmlElement, mass: dict[HtmlElement, float], prose: dict[HtmlEle
             return node
         node = best
     return node
+
+
+# A link card is one link holding at least this share of its wrapper's text.
+CARD_LINK_SHARE = 0.8
+# The text a post adds around its card may be at most this share links.
+CARD_MAX_ADDED_LINK_SHARE = 0.5
+
+
+def _out_of_link_card(top: HtmlElement, measure: Measure, body: HtmlElement) -> HtmlElement:
+    """Leave a link card for the post around it.
+
+    A blog quotes another page as a card: one ``<a href>`` wrapping the page's title, summary
+    and image (an OGP link card).  The summary is the longest, best-punctuated text of a short
+    post, so the card can win the scoring while the post's own one-line paragraphs score
+    nothing.  When the top node is in such a card (or is one), the body is the nearest
+    ancestor that adds text of its own beside the card, mostly not links.  A card in a grid
+    of cards stays: the grid adds only link text.  Cost: a few text reads up the ancestors.
+    """
+    card = next(top.iterancestors("a"), None)
+    if card is None or card.get("href") is None:
+        links = list(islice((a for a in top.iter("a") if a.get("href") is not None), 2))  # (two tell enough)
+        if len(links) != 1 or measure.chars(links[0]) < CARD_LINK_SHARE * measure.chars(top):
+            return top
+        card = top  # a card wrapper: one link, nearly all its text
+    card_chars, card_links = measure.chars(card), measure.link_chars(card)
+    for ancestor in card.iterancestors():
+        if ancestor is body or ancestor.tag == "html":
+            return top
+        added = measure.chars(ancestor) - card_chars
+        if added <= 0:
+            continue  # a wrapper of the card
+        if measure.link_chars(ancestor) - card_links > CARD_MAX_ADDED_LINK_SHARE * added:
+            return top  # the card sits among other links: a grid or a list of cards
+        return ancestor
+    return top
 
 
 def _climb_share(node: HtmlElement) -> float:
@@ -462,7 +499,10 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
             text = element_text(sib)
             w = weight(text)
             density = measure.link_density(sib)
-            if (w > 80 and density < 0.25) or (0 < w <= 80 and density == 0 and re.search(r"[.。!?！？]\s*$", text)):
+            # A short block joins only without links: a link under the body, even round an image
+            # (a blog-ranking banner with its one-line appeal), is furniture, not a paragraph.
+            if (w > 80 and density < 0.25) or (0 < w <= 80 and density == 0 and sib.find(".//a") is None
+                                               and re.search(r"[.。!?！？]\s*$", text)):
                 nodes.append(sib)
     return tuple(nodes)
 
