@@ -191,3 +191,93 @@ def test_keeps_closing_calls_to_action_and_prose_that_starts_like_a_label(line):
     blocks = [*PROSE, Block("paragraph", line)]
     kept, removed = trim_blocks(blocks, None)
     assert texts(kept) == texts(blocks) and not removed
+
+
+JA_PROSE = [Block("paragraph", "市交通局は十二日、市営バスの深夜便を来年四月から増便すると発表した。利用者の多い駅前と住宅地を"
+                               "結ぶ三路線で、平日の最終便を三十分ほど遅らせる。運賃は据え置く。")] * 3
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("写真：共同", "photo credit"),
+    ("（撮影・山田太郎）", "photo credit"),
+    ("いいね！ 12", "share counter"),
+    ("シェア 34 ツイート 5 はてブ 2", "share counter"),
+    ("« 前の記事 | トップ | 次の記事 »", "pager"),
+    ("1 2 3 次へ", "pager"),
+    ("【PR】春の旅行は早めの予約がお得", "pr line"),
+    ("スポンサーリンク", "pr line"),
+    ("続きは会員登録（無料）でお読みいただけます", "member prompt"),
+    ("ログインしてコメントする", "member prompt"),
+    ("【関連記事】深夜バス、利用者が二割増", "related line"),
+    ("提供：北陽日報", "provider credit"),
+    ("出典：市交通局", "provider credit"),
+    ("配信元：北陽日報社", "provider credit"),
+    ("写真・記事の転載禁止", "copyright"),
+    ("続きを読む", "read-more link"),
+    ("阅读全文", "read-more link"),
+])
+def test_drops_japanese_and_chinese_trailing_furniture(line, kind):
+    kept, removed = trim_blocks([*JA_PROSE, Block("paragraph", line)], None)
+    assert texts(kept) == texts(JA_PROSE)
+    assert removed[0].reason == f"{kind} after the body"
+
+
+@pytest.mark.parametrize("line", [
+    "写真を撮るのが好きな記者が、朝の駅前で市民の声を聞いた。",
+    "次の記事では、運転手の確保について詳しく伝える予定だ。",
+    "会員の皆さんの声を、来月の会合で市に届けるという。",
+    "関連する予算案は、来月の市議会に提出される。",
+    "提供された資料によると、利用者は二割増えた。",
+])
+def test_keeps_japanese_prose_that_starts_like_furniture(line):
+    kept, removed = trim_blocks([*JA_PROSE, Block("paragraph", line)], None)
+    assert texts(kept)[-1] == line and not removed
+
+
+def test_drops_a_line_that_is_only_the_author_name():
+    """A portal prints the providing paper's name over and under the story (the metadata author)."""
+    blocks = [Block("paragraph", "北陽テレビ"), *JA_PROSE, Block("paragraph", "北陽テレビ"), Block("paragraph", "提供：北陽")]
+    kept, removed = trim_blocks(blocks, None, authors=("北陽テレビ系",))
+    assert texts(kept) == texts(JA_PROSE)
+    assert [r.reason for r in removed] == ["author's name before the body", "provider credit after the body",
+                                           "author's name after the body"]
+    # another name, or the name inside a sentence, stays
+    other = [*JA_PROSE, Block("paragraph", "南海放送"), Block("paragraph", "北陽テレビの取材に、市長はこう答えた。")]
+    kept, removed = trim_blocks(other, None, authors=("北陽テレビ系",))
+    assert texts(kept) == texts(other) and not removed
+    # a Latin name alone on a line is often a photo credit or the wire the story keeps
+    wire = [*PROSE, Block("paragraph", "Press Trust Of India")]
+    kept, removed = trim_blocks(wire, None, authors=("Press Trust of India",))
+    assert texts(kept) == texts(wire) and not removed
+
+
+def _blog_post(footer: list[str]) -> list[Block]:
+    post = ["今日は朝から雨でした。", "駅前のパン屋さんで、新しいクロワッサンを買いました。バターの香りがすごい！",
+            "午後は図書館で本を三冊借りて、雨の音を聞きながら読みました。"] * 4
+    return [Block("paragraph", t) for t in post + footer]
+
+
+def test_cuts_a_blog_footer_of_two_kinds_of_furniture():
+    footer = ["ところで、今日のおすすめ。", "・ 米油 1500g ×3個セット", "（https://amzn.to/3abcDEF）",
+              "圧搾製法の米油です。揚げ物にも向いています。",
+              "このAmazonアソシエイト・リンクの紹介は、効果効能を示唆するものではありません。",
+              "応援して下さる方は、下のバナーを１日に１回クリックして下さい。", "■人気ブログランキング",
+              "コメントの投稿方法について", "・記事の転載・引用は禁止です。"]
+    blocks = _blog_post(footer)
+    kept, removed = trim_blocks(blocks, None)
+    assert texts(kept) == texts(blocks[:-len(footer) + 1])  # from the shop item's name over its link on
+    assert removed[0].reason == "blog footer (shop link, then affiliate note) after the body"
+    assert "・記事の転載・引用は禁止です。" in [r.excerpt for r in removed]
+
+
+def test_one_kind_of_furniture_line_in_a_post_cuts_nothing():
+    """A post that mentions the blog ranking once, or a lone affiliate note, is left to the line trim."""
+    footer = ["ブログランキングに参加してみました。", "雨の日は、家で本を読むのがいちばんです。",
+              "明日は晴れるといいな。"]
+    blocks = _blog_post(footer)
+    kept, removed = trim_blocks(blocks, None)
+    assert texts(kept) == texts(blocks) and not removed
+    # before any body, two such lines cut nothing either
+    early = [Block("paragraph", "■人気ブログランキング"), Block("paragraph", "記事の転載は禁止です。"), *blocks]
+    kept, _ = trim_blocks(early, None)
+    assert texts(kept)[:2] == ["■人気ブログランキング", "記事の転載は禁止です。"]

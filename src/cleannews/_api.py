@@ -91,7 +91,7 @@ def _render(nodes: list[HtmlElement], meta: Metadata, opts: Options, measure: Me
                                        include_links=opts.include_links, include_images=opts.include_images,
                                        include_formatting=opts.include_formatting)
     removed.extend(structural)
-    blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules)
+    blocks, trimmed = trim_blocks(blocks, meta.title, disabled=opts.disabled_rules, authors=meta.authors)
     removed.extend(trimmed)
     return blocks
 

@@ -3,17 +3,22 @@ before the first paragraph of prose, and share/print/tag/copyright lines after t
 
 These lines often sit inside the article container, so no element rule reaches them.  Only
 short lines at the two ends are candidates; a line between two prose paragraphs is never
-touched.  Patterns are data, per kind (rule name `boilerplate_line`, and `headline`).
-Cost: a few regex searches on at most a dozen short lines.
+touched, except by `_cut_blog_footer`, which ends a blog post at its standing footer (two
+kinds of closing furniture, such as shop links and a plea to click the blog rankings).
+A line that is only the author's name (CJK, from the metadata) goes at either end.
+Patterns are data, per kind (rule name `boilerplate_line`, and `headline`).
+Cost: a few regex searches on at most a dozen short lines, and one search per line for the
+blog footer.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from .article import Block, Removal
-from .text import collapse_space, excerpt, weight
+from .text import cjk_count, collapse_space, excerpt, visible_len, weight
 
 __all__ = ["trim_blocks"]
 
@@ -49,7 +54,7 @@ TRAILING_PATTERNS: dict[str, str] = {
                   r"(?:\s*(?:this|the)?\s*(?:story|article|page|記事))?(?:\s*[|｜/・]\s*\S.{0,40})?$",
     "tags line": r"^(?:tags?|categories|category|filed under|posted in|keywords|topics|タグ|カテゴリー?|"
                  r"キーワード|标签|关键词|schlagwörter|themen)\s*[:：]",
-    "copyright": r"(?:©|\(c\)\s*\d{4}|copyright|all rights reserved|無断転載|無断複製|版权所有|版權所有|"
+    "copyright": r"(?:©|\(c\)\s*\d{4}|copyright|all rights reserved|無断転載|無断複製|転載禁止|複製を禁じ|版权所有|版權所有|"
                  r"alle rechte vorbehalten|tous droits réservés|derechos reservados|diritti riservati|direitos reservados)",
     "dateline": LEADING_PATTERNS["dateline"],
     "byline": LEADING_PATTERNS["byline"],
@@ -122,6 +127,23 @@ TRAILING_PATTERNS: dict[str, str] = {
     # A medical page's review stamp or a blog's visit counter ('Last reviewed January 2023',
     # '(Visited 1,902 times, 364 visits today)').
     "review stamp": r"^(?:date )?last (?:medically )?reviewed\b[^.!?]{0,40}$|^\(?visited [\d,.]+ times\b",
+    # Japanese/Chinese furniture under a story or a post.  A picture's credit ('写真：共同',
+    # '（撮影・山田）'), the counters of a share bar ('いいね！ 12', 'シェア 3 ツイート'), a pager
+    # ('« 前の記事 | トップ | 次の記事 »', '1 2 3 次へ'), a PR or ad label, a prompt to register or
+    # log in, a '【関連記事】' line, the provider's credit ('提供：', '出典：', '配信元：'), a
+    # 'read on' link ('続きを読む', '阅读全文').
+    "photo credit": LEADING_PATTERNS["caption"] + r"|^[(（]?\s*(?:撮影|写真提供|画像提供)\s*[：:・/／]",
+    "share counter": r"^(?:(?:いいね[!！]?|シェア|ツイート|はてブ|ブックマーク|リブログ|コメント|点赞|收藏|转发|评论)"
+                     r"\s*[（(]?\s*\d[\d,]*\s*[）)]?\s*)+$|^いいね[!！]?$",
+    "pager": r"^[«‹<＜]?\s*(?:前の記事|次の記事|前のページ|次のページ|前へ|次へ|上一篇|下一篇|上一页|下一页)"
+             r"(?:\s*[»›>＞])?(?:\s*[|｜]|\s*$)|^«.{0,60}[|｜]\s*(?:トップ|top|ホーム)\s*[|｜]|"
+             r"^(?:[«‹<＜]\s*)?(?:\d+\s+){2,}\d*\s*(?:次へ|次のページ|下一页|[»›>＞])\s*$",
+    "pr line": r"^\W*(?:pr|ad|広告|スポンサーリンク|sponsored)\W*$|^[【\[［(（]\s*(?:pr|広告)\s*[】\]］)）]|^pr\s*[：:]",
+    "member prompt": r"^(?:続きは|全文は|この記事の続きは)?(?:無料)?(?:会員登録|ログイン)|(?:会員登録|ログイン)(?:して|すると|が必要|はこちら)|"
+                     r"^有料会員|^(?:登录|注册)(?:后|以)",
+    "related line": r"^[【\[［]\s*(?:関連|関連記事|関連ニュース|関連情報|関連リンク|あわせて読みたい|合わせて読みたい|写真特集|動画|画像|写真)\s*[】\]］]",
+    "provider credit": r"^[(（]?\s*(?:提供|出典|配信元|情報提供|資料提供|データ提供|記事提供|来源|出处|来自)\s*[：:／/]",
+    "read-more link": r"^\W*(?:続きを読む|全文を読む|続きを見る|記事を読む|もっと見る|阅读全文|查看全文|展开全文|閱讀全文|查看更多)\W*$",
 }
 # Kinds whose pattern is slow (an unanchored alternation, ~24 µs a line): searched only in a
 # line that holds one of these words (casefolded).
@@ -143,16 +165,19 @@ _DIGIT_RE = re.compile(r"\d")
 _TRAILING = {kind: re.compile(p, re.IGNORECASE) for kind, p in TRAILING_PATTERNS.items()}
 
 
-def trim_blocks(blocks: Sequence[Block], title: str | None, *, disabled: frozenset[str] = frozenset()
-                ) -> tuple[list[Block], list[Removal]]:
-    """Drop the repeated headline and the boilerplate lines at both ends of the body."""
+def trim_blocks(blocks: Sequence[Block], title: str | None, *, disabled: frozenset[str] = frozenset(),
+                authors: Sequence[str] = ()) -> tuple[list[Block], list[Removal]]:
+    """Drop the repeated headline and the boilerplate lines at both ends of the body.
+    `authors`: the page's author names (metadata); a line that is only one of them goes."""
     kept = list(blocks)
     removed: list[Removal] = []
     if "headline" not in disabled:
         kept = _drop_headline(kept, title, removed)
     if "boilerplate_line" not in disabled:
-        kept = _trim_end(kept, _LEADING, removed, leading=True)
-        kept = _trim_end(kept, _TRAILING, removed, leading=False)
+        kept = _cut_blog_footer(kept, removed)
+        names = _name_keys(authors)
+        kept = _trim_end(kept, _LEADING, removed, leading=True, names=names)
+        kept = _trim_end(kept, _TRAILING, removed, leading=False, names=names)
         kept = _drop_orphan_heading(kept, removed)
     return kept, removed
 
@@ -173,8 +198,9 @@ def _drop_headline(blocks: list[Block], title: str | None, removed: list[Removal
 
 
 def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed: list[Removal], *,
-              leading: bool) -> list[Block]:
-    """Drop matching short lines from one end, stopping at the first line of prose."""
+              leading: bool, names: Sequence[str] = ()) -> list[Block]:
+    """Drop matching short lines from one end, stopping at the first line of prose.
+    `names`: the authors' names (`_name_keys`); a line that is only one of them goes too."""
     order = range(len(blocks)) if leading else range(len(blocks) - 1, -1, -1)
     drop: set[int] = set()
     for i in order:
@@ -185,6 +211,8 @@ def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed
                 break
             continue
         kind = _kind(block.text, patterns)
+        if kind is None and names and w <= MAX_LINE_WEIGHT and _is_author_name(block.text, names):
+            kind = "author's name"
         if kind and w > MAX_LINE_WEIGHT and kind not in _LONG_KINDS:
             kind = None
         if kind is None and w >= PROSE_WEIGHT and block.kind in ("paragraph", "quote", "list_item"):
@@ -223,3 +251,84 @@ def _drop_orphan_heading(blocks: list[Block], removed: list[Removal]) -> list[Bl
                                excerpt(blocks[-1].text), f"line {len(blocks)}"))
         return blocks[:-1]
     return blocks
+
+
+# Lines that close a blog post (Japanese first): the blog's standing furniture under every post,
+# which the post's own markup often holds.  A `_cut_blog_footer` needs two different kinds.
+FOOTER_PATTERNS: dict[str, str] = {
+    # A shop link standing alone on its line, as affiliate blocks list them ('（https://amzn.to/x）').
+    "shop link": r"^[(（\s]*https?://(?:amzn\.to|amzn\.asia|www\.amazon\.[a-z.]+|a\.r10\.to|hb\.afl\.rakuten\.co\.jp|"
+                 r"px\.a8\.net|af\.moshimo\.com|ck\.jp\.ap\.valuecommerce\.com)/\S*[)）\s]*$",
+    "affiliate note": r"アソシエイト|アフィリエイト|プロモーションが含まれ|amazon associate|affiliate links?\b",
+    "ranking appeal": r"ブログランキング|ブログ村|ランキングに参加|応援(?:の)?クリック|ポチっと|ぽちっと|"
+                      r"クリック(?:して|を)?(?:下さい|ください|お願い)",
+    "comment rules": r"コメント(?:の)?(?:投稿|閲覧)(?:方法|について|の方法)|コメント欄(?:の|で|に|へ)|コメントを投稿",
+    "reprint ban": r"転載|無断複製|複製を禁|引用(?:・|や)?(?:コピー|転載)",
+    "ad notice": r"(?:広告|PR)は.{0,20}(?:自動的に|により)表示",
+}
+_FOOTER = {kind: re.compile(p, re.IGNORECASE) for kind, p in FOOTER_PATTERNS.items()}
+_ANY_FOOTER = re.compile("|".join(f"(?:{p})" for p in FOOTER_PATTERNS.values()), re.IGNORECASE)
+# A short bulleted line ('・ 米油 1500g'): the name of the shop item whose link follows.
+_ITEM_NAME = re.compile(r"^\s*[・●■◆▼★☆*\-]\s*\S.{0,50}$")
+# The cut needs this much body (visible characters) before it, and its two kinds within this many lines.
+FOOTER_MIN_BODY_CHARS = 300
+FOOTER_KIND_SPAN = 25
+
+
+def _footer_kind(text: str) -> str | None:
+    """The `FOOTER_PATTERNS` kind of a short line (one search for most lines, which match none)."""
+    if _ANY_FOOTER.search(text) is None or weight(text) > PROMO_LINE_WEIGHT:
+        return None
+    return next((kind for kind, rx in _FOOTER.items() if rx.search(text)), None)
+
+
+def _cut_blog_footer(blocks: list[Block], removed: list[Removal]) -> list[Block]:
+    """Cut a blog's standing footer: from a closing furniture line to the end of the body.
+
+    A blog post is often followed, inside its own markup, by what the blogger puts under
+    every post: shop links, an affiliate note, a plea to click the blog rankings, the rules of
+    the comment box, a ban on reprints.  Such a footer holds prose-like lines, so trimming
+    line by line stops early.  When two lines of different kinds of such furniture
+    (`FOOTER_PATTERNS`) follow `FOOTER_MIN_BODY_CHARS` of body, within `FOOTER_KIND_SPAN`
+    lines of each other, the body ends before the first.  One such line alone (a post about
+    a ranking, a quoted affiliate note) cuts nothing.
+    """
+    seen = 0
+    first: tuple[int, str] | None = None
+    for i, block in enumerate(blocks):
+        kind = _footer_kind(block.text) if seen >= FOOTER_MIN_BODY_CHARS else None
+        if kind is not None:
+            if first is not None and kind != first[1] and i - first[0] <= FOOTER_KIND_SPAN:
+                start = first[0]
+                if first[1] == "shop link" and start > 0 and _ITEM_NAME.match(blocks[start - 1].text):
+                    start -= 1  # the shop item's name, a bulleted line over its link
+                for j in range(start, len(blocks)):
+                    removed.append(Removal("boilerplate_line", f"blog footer ({first[1]}, then {kind}) after the body",
+                                           excerpt(blocks[j].text), f"line {j + 1}"))
+                return blocks[:start]
+            if first is None or i - first[0] > FOOTER_KIND_SPAN:
+                first = (i, kind)
+        seen += visible_len(block.text)
+    return blocks
+
+
+def _name_key(text: str) -> str:
+    """A name for comparison: NFKC, casefolded, without spaces, brackets and punctuation."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def _is_author_name(text: str, keys: list[str]) -> bool:
+    """`text` is one of the names, give or take a short suffix ('テレビ朝日' for 'テレビ朝日系').
+    Only a name in CJK script counts: a Latin name alone on a line is often a photo credit or
+    a wire's name that the story keeps (measured on l3s-gn1 and daniel)."""
+    line = _name_key(text)
+    if len(line) < 2 or not cjk_count(line):
+        return False
+    return any(line == key or (abs(len(line) - len(key)) <= 2 and (key.startswith(line) or line.startswith(key)))
+               for key in keys)
+
+
+def _name_keys(authors: Sequence[str]) -> list[str]:
+    """The authors' names as `_name_key`s (a portal prints the providing paper's or station's
+    name, the metadata author, alone over and under the story)."""
+    return [k for k in (_name_key(a) for a in authors) if len(k) >= 2]
