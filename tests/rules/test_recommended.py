@@ -150,3 +150,33 @@ def test_keeps_sentence_that_says_something_could_interest(pages):
     sentence = "Das könnte Sie auch interessieren, sagte die Sprecherin, denn der Fahrplan gilt ab April für alle Linien."
     article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
     pages.assert_kept(article, sentence, lang="en")
+
+
+@pytest.mark.parametrize("snippet, dropped", [
+    ('<p><a href="/photo/1">【写真】新駅の開業式典の様子はこちら</a></p>', "【写真】新駅の開業式典の様子はこちら"),
+    ('<p><a href="/news/2">【関連記事】県内の公立高校で入試出願始まる</a></p>', "【関連記事】県内の公立高校で入試出願始まる"),
+    ('<p>・<a href="/news/3">≫ 老舗旅館が百周年、記念の催し</a></p>', "・ ≫ 老舗旅館が百周年、記念の催し"),
+    ('<div><a href="/news/4">▶ 台風の影響で農作物に被害広がる</a></div>', "▶ 台風の影響で農作物に被害広がる"),
+    # on its own line at the end of a short paragraph
+    ('<p>詳しい写真は次のページで。<br><a href="/photo/5">【画像】開業式典をもっと見る</a></p>', "【画像】開業式典をもっと見る"),
+])
+def test_removes_a_paragraph_that_is_only_a_bracketed_teaser_link(pages, snippet, dropped):
+    article = pages.clean_snippet(snippet, where="middle")
+    pages.assert_removed(article, "recommended", dropped)
+
+
+@pytest.mark.parametrize("snippet, kept", [
+    # the label on text that is no link, and a bracketed link inside a sentence
+    ("<p>【写真】新駅の開業式典には多くの市民が集まった。</p>", "【写真】新駅の開業式典には多くの市民が集まった。"),
+    ('<p>市は<a href="/doc/1">【資料】開業計画</a>を公開し、意見を募っている。</p>', "市は【資料】開業計画を公開し、意見を募っている。"),
+])
+def test_keeps_bracketed_text_that_is_no_teaser_link(pages, snippet, kept):
+    article = pages.clean_snippet(snippet, where="middle")
+    pages.assert_kept(article, kept)
+    assert not [r for r in pages.removals_by(article, "recommended") if "【" in r.excerpt or "新駅" in r.excerpt]
+
+
+@pytest.mark.parametrize("line", ["続きを読む", "続きを見る", "阅读全文", "查看全文"])
+def test_removes_a_read_on_line(pages, line):
+    article = pages.clean_snippet(f'<p><a href="/news/1?page=2">{line}</a></p>', where="inside")
+    pages.assert_removed(article, "recommended", line)

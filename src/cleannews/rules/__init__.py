@@ -27,7 +27,7 @@ from .navigation import FOOTER, NAVIGATION, SKIP_LINKS, UI_LABELS
 from .page_furniture import AUTHOR_LINK, AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED
 from .paywall import PAYWALL, PAYWALL_TEXT
 from .ranking import RANKING, RANKING_BY_CLASS
-from .recommended import READ_MORE_LINE, RECOMMENDED, RECOMMENDED_BY_CLASS
+from .recommended import BRACKET_TEASER, READ_MORE_LINE, RECOMMENDED, RECOMMENDED_BY_CLASS
 from .share import SHARE, SHARE_TEXT
 
 __all__ = [
@@ -81,6 +81,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     EMBED_CONSENT,
     SHARE_TEXT,
     READ_MORE_LINE,
+    BRACKET_TEASER,
     PHOTO_CREDIT,
     NUMBERED_SLIDES,
     UI_LABELS,

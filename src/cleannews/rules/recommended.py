@@ -2,15 +2,23 @@
 
 Removes: a heading such as 'おすすめ', '関連記事', 'あわせて読みたい', '次の記事', 'Read next',
 'More from', '相关', '推荐' over links, and elements named related/recommend/outbrain/taboola.
-Keeps: a paragraph that merely mentions a related topic.
+Also removes (`BRACKET_TEASER`) a paragraph that is only a link labelled in brackets or led by
+an arrow ('【写真】… の写真はこちら', '【関連記事】…', '≫ 続きはこちら', '▶ 次の記事'), and 'read on' lines
+('続きを読む', '全文を読む', '阅读全文', '查看全文').
+Keeps: a paragraph that merely mentions a related topic, and a bracketed label inside a sentence
+or in front of text that is not a link.
 """
 
 from __future__ import annotations
 
-from ._base import AttributeRule
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from ._base import AttributeRule, ElementView, Match, PageFacts
 from ._widgets import TextBlock, TitledWidget
 
-__all__ = ["READ_MORE_LINE", "RECOMMENDED", "RECOMMENDED_BY_CLASS"]
+__all__ = ["BRACKET_TEASER", "READ_MORE_LINE", "RECOMMENDED", "RECOMMENDED_BY_CLASS"]
 
 RECOMMENDED_PHRASES = (
     "おすすめ", "オススメ", "お薦め", "関連記事", "関連ニュース", "関連リンク", "関連情報", "関連する記事",
@@ -54,6 +62,8 @@ READ_MORE_LINE = TextBlock(
         r"le puede interesar|te puede interesar|dowiedz się więcej|czytaj (?:też|także|więcej)|zobacz (?:też|także)|"
         r"(?:à )?lire aussi|voir aussi|vea también|ver también|lesen sie hier|auch lesen|lies auch|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|"
         r"相关阅读|延伸阅读|推荐阅读|相關閱讀|延伸閱讀)\s*[:：?？!！>＞»]",
+        # A 'read on' link alone on its line: the rest of the story, or another page.
+        r"^\W*(?:続きを読む|全文を読む|続きを見る|阅读全文|查看全文|展开全文|閱讀全文)\W*$",
         r"^(?:schon gelesen|auch interessant|zum weiterlesen|weiterlesen|mehr zum thema|mehr themen|"
         r"weitere informationen|das könnte (?:dich|sie) auch interessieren|lesen sie auch(?: die folgenden beiträge)?|"
         r"vorschau auf den nächsten artikel|zobacz również|zobacz także|czytaj również|te puede interesar|"
@@ -63,7 +73,63 @@ READ_MORE_LINE = TextBlock(
     ),
     keys=("read", "mehr", "könnte", "vorschau", "zobacz", "czytaj", "might", "may also", "more stor", "see also", "explore", "interessieren", "more on", "related", "recommended", "mehr zum", "lesen", "interessant", "gelesen", "weiterlesen",
           "lee", "lea", "puedes", "interesar", "dowiedz", "czytaj", "zobacz", "lire", "voir", "関連", "読みたい",
-          "おすすめ", "相关", "延伸", "推荐", "相關", "延伸", "weitere", "vea", "ver", "lies", "auch"),
+          "おすすめ", "相关", "延伸", "推荐", "相關", "延伸", "weitere", "vea", "ver", "lies", "auch",
+          "続き", "全文"),
     max_chars=220,
+    max_share=0.2,
+)
+
+
+@dataclass(frozen=True, eq=False)
+class LinkTextBlock(TextBlock):
+    """A `TextBlock` that matches only a link (``<a href>``) standing alone: its paragraph's
+    whole text, or the last line of its paragraph (after a line break or a sentence's end)."""
+
+    max_rest_chars: int = 2  # text of the paragraph outside the link (a bullet, a space)
+
+    def widen(self, view: ElementView, facts: PageFacts, found: str) -> Match | None:  # type: ignore[override]
+        el = view.el
+        if el.tag != "a" or el.get("href") is None:
+            return None
+        parent = el.getparent()
+        if parent is None:
+            return None
+        if facts.measure.chars(parent) - facts.measure.chars(el) <= self.max_rest_chars:
+            return super().widen(view, facts, found)
+        if _on_its_own_line(el):
+            return Match((el,), f"text '{found}'")
+        return None  # a link inside a sentence
+
+
+_SENTENCE_END = ("。", "！", "？", "!", "?", ".", "」")
+
+
+def _on_its_own_line(el: HtmlElement) -> bool:
+    """`el` starts a line (after a line break, a sentence's end, or nothing) and ends one
+    (before a line break, or nothing but space to the end of its parent)."""
+    prev = el.getprevious()
+    before = (prev.tail if prev is not None else el.getparent().text) or ""
+    if not before.strip():
+        starts = prev is None or prev.tag == "br"
+    else:
+        starts = before.rstrip(" \t\u3000").endswith("\n") or before.rstrip().endswith(_SENTENCE_END)
+    if not starts:
+        return False
+    after = el.tail or ""
+    if after.strip():
+        return after.lstrip(" \t\u3000").startswith("\n")
+    nxt = el.getnext()
+    return nxt is None or nxt.tag == "br" or not any(
+        (sib.text or "").strip() or (sib.tail or "").strip() or len(sib) for sib in el.itersiblings())
+
+
+# '【写真】高級レストランでの誕生会の写真はこちら', '【関連記事】…', '≫ 詳しくはこちら', '▶ 次の記事へ'
+BRACKET_TEASER = LinkTextBlock(
+    name="recommended",
+    description="a paragraph that is only a link labelled '【写真】…', '【関連記事】…' or led by '≫', '▶'",
+    # ('»' is left out: German and French pages quote with it, and lead their shop links with it)
+    patterns=(r"^[【\[［〔][^】\]］〕]{1,12}[】\]］〕]\s*\S", r"^[≫▶►▷➤]\s*\S"),
+    keys=("【", "[", "［", "〔", "≫", "▶", "►", "▷", "➤"),
+    max_chars=120,
     max_share=0.2,
 )
