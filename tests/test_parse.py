@@ -345,3 +345,11 @@ def test_content_after_an_early_body_end_stays_in_the_body():
     assert [child.tag for child in root] == ["body"]
     text = _text(root.find("body"))
     assert "Menu" in text and "The pasted page's own paragraph." in text and "After the table." in text
+
+
+def test_ruby_annotations_are_dropped_and_the_base_text_kept() -> None:
+    root = parse_html("<html><body><p><ruby>地震<rp>（</rp><rt>じしん</rt><rp>）</rp></ruby>が<ruby>起<rt>お</rt>"
+                      "</ruby>きました。<rt>外</rt>あと</p></body></html>")
+    strip_non_content(root)
+    assert _text(root.find("body")) == "地震が起きました。あと"
+    assert next(root.iter("rt", "rp"), None) is None and root.find(".//ruby") is not None

@@ -101,6 +101,14 @@ def strip_non_content(root: etree._Element) -> None:
         for el in swallowed:
             el.tag = "div"  # keep what it swallowed, as an ordinary block
         etree.strip_elements(container, *_NON_CONTENT, with_tail=False)
+        _drop_ruby_annotations(container)
+
+
+def _drop_ruby_annotations(container: etree._Element) -> None:
+    """Drop ruby annotations (``<rt>`` readings, furigana, and their ``<rp>`` fallback
+    brackets) so that ``<ruby>漢字<rt>かんじ</rt></ruby>`` reads 漢字, as a reader sees the base
+    text.  The text after them is kept.  Cost: one C pass."""
+    etree.strip_elements(container, "rt", "rp", with_tail=False)
 
 
 def _is_markup(template: str) -> bool:
