@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import cleannews
+
 from cleannews.rules import recommended
 
 REMOVES = [
@@ -180,3 +182,23 @@ def test_keeps_bracketed_text_that_is_no_teaser_link(pages, snippet, kept):
 def test_removes_a_read_on_line(pages, line):
     article = pages.clean_snippet(f'<p><a href="/news/1?page=2">{line}</a></p>', where="inside")
     pages.assert_removed(article, "recommended", line)
+
+
+_PRE_WRAP = ('<p style="white-space:pre-wrap">市交通局は十二日、市営バスの深夜便を来年四月から増便すると発表した。利用者の多い駅前と'
+             '住宅地を結ぶ三路線で、平日の最終便を三十分ほど遅らせる。\n\n{link}\n\n同局によると、昨年度の深夜帯の利用者数は'
+             '前年度より二割ほど増えた。飲食店や病院で働く人からの要望が多く、運転手の確保にめどが立ったという。</p>')
+
+
+def test_removes_a_bracketed_teaser_link_on_its_own_line_inside_a_long_paragraph(pages):
+    """A portal's story is one pre-wrapped paragraph; a '【画像】…' link stands between its lines."""
+    link = '<a href="/gallery/1?image=2">【画像】深夜便のバスの車内をもっと見る</a>'
+    page = pages.make_page(_PRE_WRAP.format(link=link), where="inside")
+    article = cleannews.clean(page)
+    pages.assert_removed(article, "recommended", "【画像】深夜便のバスの車内をもっと見る")
+    assert "同局によると、昨年度の深夜帯の利用者数は" in article.text
+
+
+def test_keeps_a_plain_link_on_its_own_line_inside_a_long_paragraph(pages):
+    link = '<a href="https://example.jp/plan.pdf">市交通局の増便計画</a>'
+    article = cleannews.clean(pages.make_page(_PRE_WRAP.format(link=link), where="inside"))
+    pages.assert_kept(article, "市交通局の増便計画")

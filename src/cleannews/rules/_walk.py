@@ -36,7 +36,7 @@ from ._base import (
     label_key,
     spaced_text,
 )
-from ._widgets import reads_block, title_text
+from ._widgets import link_on_own_line, reads_block, title_text
 
 __all__ = ["apply_rules"]
 
@@ -172,8 +172,9 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
         if len(el):
             if tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS:
                 stack.extend(reversed(el))
-            else:  # a paragraph of prose: only a block nested in it (a teaser card, a box) is asked
-                stack.extend(c for c in reversed(el) if c.tag in _NESTED_BLOCK_TAGS)
+            else:  # a paragraph of prose: only a block nested in it (a teaser card, a box) is asked,
+                # or a link on a line of its own (a teaser between the pre-wrapped lines of a portal's story)
+                stack.extend(c for c in reversed(el) if c.tag in _NESTED_BLOCK_TAGS or link_on_own_line(c))
     return _remove(matched, claimed, detached)
 
 

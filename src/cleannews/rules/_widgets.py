@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from ..text import visible_len
 from ._base import HEADING_TAGS, SHORT_BLOCK_TAGS, SHORT_HEADING_TAGS, ElementView, Match, PageFacts, is_heading_like
 
-__all__ = ["TextBlock", "TextIndex", "TitledWidget", "reads_block", "title_text"]
+__all__ = ["TextBlock", "TextIndex", "TitledWidget", "link_on_own_line", "reads_block", "title_text"]
 
 MAX_HEADING_CHARS = 30
 
@@ -288,3 +288,33 @@ class TextIndex:
                 if found is not None:
                     return rule, rule.widen(view, facts, found.group())
         return None
+
+
+_SENTENCE_END = ("。", "！", "？", "!", "?", ".", "」")
+_LINE_SPACE = " \t\u3000"
+
+
+def link_on_own_line(el: HtmlElement, *, after_sentence: bool = False) -> bool:
+    """A link (``<a href>``) on a line of its own inside its parent: after a line break
+    (``<br>``, or a newline of a pre-wrapped text) or nothing, and before one or nothing but
+    space.  `after_sentence`: a sentence's end before it counts as a line start too.
+    Cost: a look at the neighbouring text."""
+    if el.tag != "a" or el.get("href") is None:
+        return False
+    parent = el.getparent()
+    if parent is None:
+        return False
+    prev = el.getprevious()
+    before = (prev.tail if prev is not None else parent.text) or ""
+    if not before.strip():
+        starts = prev is None or prev.tag == "br"
+    else:
+        starts = before.rstrip(_LINE_SPACE).endswith("\n") or (after_sentence and before.rstrip().endswith(_SENTENCE_END))
+    if not starts:
+        return False
+    after = el.tail or ""
+    if after.strip():
+        return after.lstrip(_LINE_SPACE).startswith("\n")
+    nxt = el.getnext()
+    return nxt is None or nxt.tag == "br" or not any(
+        (sib.text or "").strip() or (sib.tail or "").strip() or len(sib) for sib in el.itersiblings())

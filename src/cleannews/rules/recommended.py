@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lxml.html import HtmlElement
-
 from ._base import AttributeRule, ElementView, Match, PageFacts
-from ._widgets import TextBlock, TitledWidget
+from ._widgets import TextBlock, TitledWidget, link_on_own_line
 
 __all__ = ["BRACKET_TEASER", "READ_MORE_LINE", "RECOMMENDED", "RECOMMENDED_BY_CLASS"]
 
@@ -96,31 +94,9 @@ class LinkTextBlock(TextBlock):
             return None
         if facts.measure.chars(parent) - facts.measure.chars(el) <= self.max_rest_chars:
             return super().widen(view, facts, found)
-        if _on_its_own_line(el):
+        if link_on_own_line(el, after_sentence=True):
             return Match((el,), f"text '{found}'")
         return None  # a link inside a sentence
-
-
-_SENTENCE_END = ("。", "！", "？", "!", "?", ".", "」")
-
-
-def _on_its_own_line(el: HtmlElement) -> bool:
-    """`el` starts a line (after a line break, a sentence's end, or nothing) and ends one
-    (before a line break, or nothing but space to the end of its parent)."""
-    prev = el.getprevious()
-    before = (prev.tail if prev is not None else el.getparent().text) or ""
-    if not before.strip():
-        starts = prev is None or prev.tag == "br"
-    else:
-        starts = before.rstrip(" \t\u3000").endswith("\n") or before.rstrip().endswith(_SENTENCE_END)
-    if not starts:
-        return False
-    after = el.tail or ""
-    if after.strip():
-        return after.lstrip(" \t\u3000").startswith("\n")
-    nxt = el.getnext()
-    return nxt is None or nxt.tag == "br" or not any(
-        (sib.text or "").strip() or (sib.tail or "").strip() or len(sib) for sib in el.itersiblings())
 
 
 # '【写真】高級レストランでの誕生会の写真はこちら', '【関連記事】…', '≫ 詳しくはこちら', '▶ 次の記事へ'
