@@ -349,3 +349,78 @@ def test_declared_collection_in_a_type_list_with_a_cms_og_type_is_rejected():
     assert not listing_page.is_article and listing_page.page_type == "listing"
     article = cleannews.clean(collection_page('["WebPage", "Article"]', og_type="article"))
     assert article.is_article and "lentil soup" in article.text
+
+
+PRODUCTS = (
+    ("Glazed terracotta pot, 20 cm", "Frost-proof, with drainage hole.", "$24.00"),
+    ("Hand-thrown stoneware planter", "Speckled cream glaze.", "$38.00"),
+    ("Self-watering window box", "Holds water for a week.", "$29.50"),
+    ("Hanging macramé basket", "Cotton cord, fits 15 cm pots.", "$18.00"),
+    ("Tall fibreglass floor vase", "Light, weatherproof, matte black.", "$72.00"),
+    ("Set of three herb pots", "With bamboo tray and labels.", "$31.00"),
+    ("Copper-finish plant stand", "Two tiers, folds flat.", "$45.00"),
+    ("Glass propagation station", "Three test tubes in an oak frame.", "$22.00"),
+)
+SHOP_INTRO = ("Indoor containers bring colour and warmth to every room in all seasons of the year. We offer a broad "
+              "range of pots and planters for indoor use, from traditional terracotta to modern stoneware, and many "
+              "of them look their best grouped together on a sill or a shelf.")
+
+
+def shop_category_page(head: str = "", intro: str = SHOP_INTRO) -> str:
+    """A shop category: a heading, an intro paragraph, and a grid of eight product cards."""
+    cards = "".join(f'<li class="product"><a href="/p/{i}"><img src="/img/{i}.jpg" alt=""></a>'
+                    f'<h3><a href="/p/{i}">{name}</a></h3><p>{note}</p><span class="price">{price}</span></li>'
+                    for i, (name, note, price) in enumerate(PRODUCTS))
+    return (f'<html><head><title>Indoor pots</title>{head}</head><body><header><a href="/">Home</a></header>'
+            f'<main><h1>Indoor pots and planters</h1><div class="intro"><p>{intro}</p></div>'
+            f'<ul class="grid">{cards}</ul></main></body></html>')
+
+
+def test_intro_above_a_product_grid_is_rejected_on_an_index_url():
+    import cleannews
+
+    page = cleannews.clean(shop_category_page(), url="https://shop.example/indoor-pottery/")
+    assert not page.is_article and page.page_type == "listing" and page.text == ""
+    assert "intro beside 8 teaser items" in page.reason
+
+
+def test_intro_above_a_grid_is_kept_when_the_page_says_article():
+    """The same page is kept with an article-shaped URL, with og:type article, or with no URL
+    (the grid alone does not say listing: short news stories sit beside link boxes too)."""
+    import cleannews
+
+    for url in ("https://shop.example/2024/05/indoor-pottery-ideas-for-small-flats.html",
+                "https://shop.example/news/story.php?id=4711", None):
+        article = cleannews.clean(shop_category_page(), url=url)
+        assert article.is_article and article.text.startswith("Indoor containers bring colour"), url
+    declared = cleannews.clean(shop_category_page('<meta property="og:type" content="article">'),
+                               url="https://shop.example/indoor-pottery/")
+    assert declared.is_article and "grouped together on a sill" in declared.text
+
+
+def test_article_that_is_most_of_its_page_is_kept_on_an_index_url():
+    """A long body beside the same grid holds most of the page: an article with a product strip."""
+    import cleannews
+
+    prose = " ".join(lxml.html.fromstring(f"<p>{p}</p>").text_content() for p in EN_PARAGRAPHS)
+    article = cleannews.clean(shop_category_page(intro=prose), url="https://shop.example/indoor-pottery/")
+    assert article.is_article and "late-night bus service" in article.text
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://shop.example/", True),
+    ("https://shop.example/products/air-purifiers/?srsltid=AbC", True),
+    ("https://blog.example/category/recipes/air-fryer", True),
+    ("https://jobs.example/remote-jobs?role=engineering", True),
+    ("https://news.example/2024/05/06/council-extends-bus-service/", False),  # a date
+    ("https://news.example/sport/article3322353.ece", False),  # an id
+    ("https://news.example/story.php?id=4711", False),  # an id parameter
+    ("https://news.example/world/council-extends-late-night-bus-service", False),  # a headline slug
+    ("https://shop.example/chess-pieces.html", False),  # a document name
+    ("/relative/path", False),
+    (None, False),
+])
+def test_index_shaped_url(url, expected):
+    from cleannews.listing import index_shaped_url
+
+    assert index_shaped_url(url) is expected

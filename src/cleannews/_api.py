@@ -25,7 +25,7 @@ from .metadata import Metadata, extract_metadata, settle_lang
 from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
-from .listing import judge_declared_collection, judge_listing, judge_teaser_remnant
+from .listing import judge_declared_collection, judge_grid_intro, judge_listing, judge_teaser_remnant
 from .lead import find_lead
 from .markers import protected_elements
 from .select import Verdict, judge_article, select_body
@@ -142,7 +142,9 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
         blocks, verdict = _short_post(body, summary, meta, opts, measure, facts, url) or (blocks, verdict)
     if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
                                or judge_declared_collection(meta.json_ld_types, blocks)
-                               or judge_listing(selection.nodes, blocks, measure, body)):
+                               or judge_listing(selection.nodes, blocks, measure, body)
+                               or judge_grid_intro(selection.nodes, blocks, measure, body, url=url,
+                                                   declares_article=meta.declares_article)):
         verdict = Verdict(False, why, page_type="listing")
     if verdict.is_article and (why := judge_error_page(blocks, meta.title)):
         verdict = Verdict(False, why)

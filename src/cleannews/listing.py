@@ -39,10 +39,19 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    ``ItemList``, ``CollectionPage`` or ``SearchResultsPage`` (and no JSON-LD article type;
    ``og:type`` is not asked) and whose body is a short intro.
 
+7. **Intro over a teaser grid** (`judge_grid_intro`): the extractor selected a short text
+   (under `GRID_INTRO_MAX_WEIGHT`) that is a small part of the page (at most
+   `GRID_INTRO_MAX_SHARE` of its characters), while the page's teaser items (point 2, counted
+   over the whole ``<body>``) hold at least `GRID_MIN_TEASER_SHARE` of it: a category or shop
+   page whose intro paragraph outscored its product or story cards.  A short news article
+   with big link boxes around it looks the same, so two page-level signals must agree: the
+   page declares no article (og:type, JSON-LD), and its URL is shaped like an index
+   (`index_shaped_url`: no id, date or long slug).  Without a URL this test never fires.
+
 What this does not catch: listings where the extractor selected only an intro paragraph or
-a cookie panel (unless the page declares itself a collection), or whose cards carry no links
-in the HTML (script-rendered grids).  Those need other evidence (see ``judge_article``'s
-minimum length).
+a cookie panel with no teaser grid left on the page (unless the page declares itself a
+collection), or whose cards carry no links in the HTML (script-rendered grids).  Those need
+other evidence (see ``judge_article``'s minimum length).
 
 Cost: one compiled XPath per body node for the candidate links (headline-length ``<a>``,
 in C), a few sibling look-ups per candidate, one climb from each distinct link target to
@@ -58,9 +67,11 @@ worst ~7 ms, 0.9% of `clean()` time.  Thread safe: no shared mutable state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -71,7 +82,9 @@ from .text import LETTER_RE, visible_len, weight
 __all__ = [
     "TeaserStats",
     "heading_cards",
+    "index_shaped_url",
     "judge_declared_collection",
+    "judge_grid_intro",
     "judge_listing",
     "judge_teaser_remnant",
     "teaser_items",
@@ -106,6 +119,20 @@ MAX_CARD_MEDIAN = 600.0  # weighted characters; a heading card is a headline plu
 # JSON-LD types a page uses to say it is a collection (see judge_declared_collection)
 COLLECTION_TYPES = frozenset({"ItemList", "CollectionPage", "SearchResultsPage"})
 MAX_COLLECTION_INTRO = 800.0  # weighted characters: an intro to the collection, not an article
+# judge_grid_intro: a short selected text beside a page-wide teaser grid.  On the dev sets it
+# fired on 7 wcxb listing pages and on no article page of any set (the URL test alone lets
+# 82 wcxb-dev, 63 l3s-gn1, 82 cleaneval and 75 trafilatura articles through; the teaser
+# share then stops them).
+GRID_INTRO_MAX_WEIGHT = 1600.0  # weighted characters of the rendered body
+GRID_INTRO_MAX_SHARE = 0.55  # selected characters / <body> characters
+GRID_MIN_TEASER_SHARE = 0.5  # teaser characters / <body> characters
+# URL paths of single documents: a run of digits (an id, a year), a file name of a page
+# script or document, an id query parameter, a slug of many words.
+_URL_DIGITS = re.compile(r"\d{4,}")
+_URL_DOCUMENT = re.compile(r"\.(?:s?html?|php\d?|aspx?|cms|jsp|cfm|ece|stm|pdf)$", re.I)
+_URL_ID_QUERY = re.compile(r"(?:^|&)(?:p|id|aid|nid|sid|article|story|storyid|newsid|page_id)=\d", re.I)
+_SLUG_SPLIT = re.compile(r"[-_+.,]+")
+SLUG_MAX_WORDS = 4  # an index path names a section in a few words; an article slug is its headline
 
 # ---------------------------------------------------------------------------------------------
 
@@ -244,6 +271,54 @@ def judge_declared_collection(json_ld_types: Sequence[str], blocks: Sequence[Blo
         return None
     kind = next(t for t in json_ld_types if t in COLLECTION_TYPES)
     return f"listing: the page declares itself a {kind} and the body is a {int(total)}-character intro"
+
+
+def index_shaped_url(url: str | None) -> bool:
+    """True when `url` reads like an index, section, search or shop page rather than one
+    document: the site root or a path whose last part is a few words (``/news``,
+    ``/products/air-purifiers/``, ``/category/recipes``), with no id, date or file name of a
+    page script (``/2024/05/…``, ``article123456.ece``, ``story.php?id=42``) and no slug of more
+    than `SLUG_MAX_WORDS` words (an article's headline).  False without a URL.
+    """
+    if not url or "://" not in url:
+        return False
+    parts = urlsplit(url)
+    path = parts.path
+    if _URL_DIGITS.search(path) or _URL_ID_QUERY.search(parts.query):
+        return False
+    segments = [s for s in path.split("/") if s]
+    if not segments:
+        return True
+    last = segments[-1]
+    if _URL_DOCUMENT.search(last):
+        return False
+    return len([w for w in _SLUG_SPLIT.split(last) if w]) <= SLUG_MAX_WORDS
+
+
+def judge_grid_intro(nodes: Sequence[etree._Element], blocks: Sequence[Block], measure: Measure,
+                     body: etree._Element, *, url: str | None, declares_article: bool) -> str | None:
+    """A short intro selected beside a teaser grid that holds most of the page (point 7).
+
+    Removes: a shop category, course catalogue or blog front whose selected body is a
+    paragraph of intro text above (or beside) a grid of product or story cards.  Keeps: an
+    article page (declared by og:type or JSON-LD, or with an article-shaped URL), a body that
+    is most of the page or longer than `GRID_INTRO_MAX_WEIGHT`, and pages whose other text is
+    menus and bare link lists (no teaser share).  Cost: the cheap tests first; the teaser count
+    over the whole body runs only on short bodies of index-shaped pages.
+    """
+    if declares_article or not nodes or not blocks or not index_shaped_url(url):
+        return None
+    total = sum(weight(b.text) for b in blocks)
+    if total >= GRID_INTRO_MAX_WEIGHT:
+        return None
+    page = measure.chars(body)
+    if not page or sum(measure.chars(n) for n in nodes) > GRID_INTRO_MAX_SHARE * page:
+        return None
+    stats = teaser_stats([body], measure, _cjk_factor(blocks))
+    if stats is None or stats.teasers < MIN_TEASERS or stats.share < GRID_MIN_TEASER_SHARE:
+        return None
+    return (f"listing: a {int(total)}-character intro beside {stats.teasers} teaser items that hold "
+            f"{min(stats.share, 1.0):.0%} of the page")
 
 
 def teaser_stats(nodes: Sequence[etree._Element], measure: Measure, cjk_factor: float = 1.0) -> TeaserStats | None:
