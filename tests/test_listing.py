@@ -424,3 +424,48 @@ def test_index_shaped_url(url, expected):
     from cleannews.listing import index_shaped_url
 
     assert index_shaped_url(url) is expected
+
+
+def link_card_page(intro: str = SHOP_INTRO) -> str:
+    """A catalogue whose cards are nothing but links (title, level and length all inside the link)."""
+    cards = "".join(f'<div class="card"><a href="/course/{i}"><span>{name}</span><span>Beginner · 6 weeks · '
+                    f'online, self-paced, with a certificate</span></a></div>'
+                    for i, (name, _, _) in enumerate(PRODUCTS * 2))
+    return (f'<html><head><title>Courses</title></head><body><div class="hero"><h1>Certificate programs</h1>'
+            f'<p>{intro}</p></div><main><div class="grid">{cards}</div></main></body></html>')
+
+
+def test_intro_above_a_grid_of_link_cards_is_rejected_on_an_index_url():
+    import cleannews
+
+    page = cleannews.clean(link_card_page(), url="https://school.example/certificate-programs")
+    assert not page.is_article and page.page_type == "listing" and "link text" in page.reason
+    kept = cleannews.clean(link_card_page(), url="https://school.example/news/2024/certificate-programs-grow")
+    assert kept.is_article and "Indoor containers bring colour" in kept.text
+
+
+def table_page(rows: int, caption: str = "") -> str:
+    cells = "".join(f"<tr><td>Team {chr(65 + i)}</td><td>{40 - i}</td><td>{20 + i}</td><td>.{700 - 10 * i}</td></tr>"
+                    for i in range(rows))
+    return (f'<html><head><title>Standings</title></head><body><main><h1>League standings</h1>{caption}'
+            f'<table><tr><th>Team</th><th>W</th><th>L</th><th>PCT</th></tr>{cells}</table></main></body></html>')
+
+
+def test_body_that_is_a_table_without_prose_is_rejected():
+    import cleannews
+
+    page = cleannews.clean(table_page(12), url="https://sports.example/2024/standings-week-12.html")
+    assert not page.is_article and page.page_type == "listing" and "table of 13 rows" in page.reason
+    captioned = cleannews.clean(table_page(12, "<p>Standings after the games of Sunday.</p>"))
+    assert not captioned.is_article  # a one-sentence caption is not an article
+
+
+def test_table_inside_an_article_is_kept():
+    import cleannews
+
+    prose = "".join(f"<p>{p}</p>" for p in EN_PARAGRAPHS[:2])
+    article = cleannews.clean(table_page(12, prose))
+    assert article.is_article and "late-night bus service" in article.text and "Team A" in article.text
+    declared = cleannews.clean(table_page(12).replace(
+        "<title>", '<meta property="og:type" content="article"><title>'))
+    assert declared.is_article and "Team A" in declared.text

@@ -43,10 +43,16 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    (under `GRID_INTRO_MAX_WEIGHT`) that is a small part of the page (at most
    `GRID_INTRO_MAX_SHARE` of its characters), while the page's teaser items (point 2, counted
    over the whole ``<body>``) hold at least `GRID_MIN_TEASER_SHARE` of it: a category or shop
-   page whose intro paragraph outscored its product or story cards.  A short news article
+   page whose intro paragraph outscored its product or story cards.  Or the selected text is
+   a still smaller part (`LINK_GRID_MAX_SHARE`) of a page that is mostly link text
+   (`LINK_GRID_MIN_DENSITY`): cards that are nothing but links (a course catalogue).  A short news article
    with big link boxes around it looks the same, so two page-level signals must agree: the
    page declares no article (og:type, JSON-LD), and its URL is shaped like an index
    (`index_shaped_url`: no id, date or long slug).  Without a URL this test never fires.
+
+8. **Data tables** (`judge_data_table`): a body that is mostly table rows and holds at most
+   a sentence of prose (sports standings, a schedule, a ranking table), on a page that declares
+   no article.
 
 What this does not catch: listings where the extractor selected only an intro paragraph or
 a cookie panel with no teaser grid left on the page (unless the page declares itself a
@@ -84,6 +90,7 @@ __all__ = [
     "heading_cards",
     "index_shaped_url",
     "judge_declared_collection",
+    "judge_data_table",
     "judge_grid_intro",
     "judge_listing",
     "judge_teaser_remnant",
@@ -126,6 +133,9 @@ MAX_COLLECTION_INTRO = 800.0  # weighted characters: an intro to the collection,
 GRID_INTRO_MAX_WEIGHT = 1600.0  # weighted characters of the rendered body
 GRID_INTRO_MAX_SHARE = 0.55  # selected characters / <body> characters
 GRID_MIN_TEASER_SHARE = 0.5  # teaser characters / <body> characters
+# …or a page of bare link cards: fired on 3 more wcxb listing pages, on no article page.
+LINK_GRID_MAX_SHARE = 0.3  # selected characters / <body> characters
+LINK_GRID_MIN_DENSITY = 0.5  # link characters / <body> characters
 # URL paths of single documents: a run of digits (an id, a year), a file name of a page
 # script or document, an id query parameter, a slug of many words.
 _URL_DIGITS = re.compile(r"\d{4,}")
@@ -133,6 +143,14 @@ _URL_DOCUMENT = re.compile(r"\.(?:s?html?|php\d?|aspx?|cms|jsp|cfm|ece|stm|pdf)$
 _URL_ID_QUERY = re.compile(r"(?:^|&)(?:p|id|aid|nid|sid|article|story|storyid|newsid|page_id)=\d", re.I)
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
 SLUG_MAX_WORDS = 4  # an index path names a section in a few words; an article slug is its headline
+# judge_data_table: fired on 3 wcxb listing pages (standings, a schedule, a ranking), on no
+# article page of any set.
+TABLE_MIN_ROWS = 3
+TABLE_MIN_ROW_SHARE = 0.5  # table rows / blocks
+PROSE_MIN_WEIGHT = 100.0  # weighted characters of a block that is prose (with a sentence end)
+TABLE_MAX_PROSE = 150.0  # weighted characters of prose blocks beside the table: one sentence
+_PROSE_KINDS = frozenset({"paragraph", "quote", "list_item"})
+_SENTENCE_END = re.compile(r"[.!?。！？][\"”’»)）」]*(?:\s|$)")
 
 # ---------------------------------------------------------------------------------------------
 
@@ -297,14 +315,14 @@ def index_shaped_url(url: str | None) -> bool:
 
 def judge_grid_intro(nodes: Sequence[etree._Element], blocks: Sequence[Block], measure: Measure,
                      body: etree._Element, *, url: str | None, declares_article: bool) -> str | None:
-    """A short intro selected beside a teaser grid that holds most of the page (point 7).
+    """A short intro selected beside a teaser or link grid that holds most of the page (point 7).
 
     Removes: a shop category, course catalogue or blog front whose selected body is a
     paragraph of intro text above (or beside) a grid of product or story cards.  Keeps: an
     article page (declared by og:type or JSON-LD, or with an article-shaped URL), a body that
     is most of the page or longer than `GRID_INTRO_MAX_WEIGHT`, and pages whose other text is
-    menus and bare link lists (no teaser share).  Cost: the cheap tests first; the teaser count
-    over the whole body runs only on short bodies of index-shaped pages.
+    menus and bare link lists that are not most of the page.  Cost: the cheap tests first; the
+    teaser count over the whole body runs only on short bodies of index-shaped pages.
     """
     if declares_article or not nodes or not blocks or not index_shaped_url(url):
         return None
@@ -312,13 +330,41 @@ def judge_grid_intro(nodes: Sequence[etree._Element], blocks: Sequence[Block], m
     if total >= GRID_INTRO_MAX_WEIGHT:
         return None
     page = measure.chars(body)
-    if not page or sum(measure.chars(n) for n in nodes) > GRID_INTRO_MAX_SHARE * page:
+    selected = sum(measure.chars(n) for n in nodes)
+    if not page or selected > GRID_INTRO_MAX_SHARE * page:
         return None
+    if selected <= LINK_GRID_MAX_SHARE * page and measure.link_density(body) >= LINK_GRID_MIN_DENSITY:
+        return (f"listing: a {int(total)}-character intro on a page of "
+                f"{measure.link_density(body):.0%} link text")
     stats = teaser_stats([body], measure, _cjk_factor(blocks))
     if stats is None or stats.teasers < MIN_TEASERS or stats.share < GRID_MIN_TEASER_SHARE:
         return None
     return (f"listing: a {int(total)}-character intro beside {stats.teasers} teaser items that hold "
             f"{min(stats.share, 1.0):.0%} of the page")
+
+
+def judge_data_table(blocks: Sequence[Block], *, declares_article: bool) -> str | None:
+    """A body that is a table and nothing else: standings, a schedule, a ranking (point 8).
+
+    Removes: a body whose blocks are at least `TABLE_MIN_ROW_SHARE` table rows (and at least
+    `TABLE_MIN_ROWS`), whose prose blocks (a paragraph, quote or list item of
+    `PROSE_MIN_WEIGHT` weighted characters that ends a sentence) weigh under `TABLE_MAX_PROSE`
+    in all: a one-sentence caption at most.  Keeps: a table inside an article (the article's
+    paragraphs are prose), a page that declares an article (og:type, JSON-LD).  Cost: one pass
+    over the blocks.
+    """
+    if declares_article or not blocks:
+        return None
+    rows = sum(1 for b in blocks if b.kind == "table_row")
+    if rows < TABLE_MIN_ROWS or rows < TABLE_MIN_ROW_SHARE * len(blocks):
+        return None
+    prose = 0.0
+    for b in blocks:
+        if b.kind in _PROSE_KINDS and _SENTENCE_END.search(b.text) and (w := weight(b.text)) >= PROSE_MIN_WEIGHT:
+            prose += w
+            if prose >= TABLE_MAX_PROSE:
+                return None
+    return f"listing: the body is a table of {rows} rows and {int(prose)} characters of prose"
 
 
 def teaser_stats(nodes: Sequence[etree._Element], measure: Measure, cjk_factor: float = 1.0) -> TeaserStats | None:
