@@ -45,10 +45,11 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    over the whole ``<body>``) hold at least `GRID_MIN_TEASER_SHARE` of it: a category or shop
    page whose intro paragraph outscored its product or story cards.  Or the selected text is
    a still smaller part (`LINK_GRID_MAX_SHARE`) of a page that is mostly link text
-   (`LINK_GRID_MIN_DENSITY`): cards that are nothing but links (a course catalogue).  A short news article
-   with big link boxes around it looks the same, so two page-level signals must agree: the
-   page declares no article (og:type, JSON-LD), and its URL is shaped like an index
-   (`index_shaped_url`: no id, date or long slug).  Without a URL this test never fires.
+   (`LINK_GRID_MIN_DENSITY`): cards that are nothing but links (a course catalogue).  A
+   short news article with big link boxes around it looks the same, so two page-level
+   signals must agree: the page declares no article (og:type, JSON-LD), and its URL is
+   shaped like an index (`index_shaped_url`: no id, date or long slug).  Without a URL this
+   test never fires.
 
 8. **Data tables** (`judge_data_table`): a body that is mostly table rows and holds at most
    a sentence of prose (sports standings, a schedule, a ranking table), on a page that declares
@@ -127,13 +128,13 @@ MAX_CARD_MEDIAN = 600.0  # weighted characters; a heading card is a headline plu
 COLLECTION_TYPES = frozenset({"ItemList", "CollectionPage", "SearchResultsPage"})
 MAX_COLLECTION_INTRO = 800.0  # weighted characters: an intro to the collection, not an article
 # judge_grid_intro: a short selected text beside a page-wide teaser grid.  On the dev sets it
-# fired on 7 wcxb listing pages and on no article page of any set (the URL test alone lets
-# 82 wcxb-dev, 63 l3s-gn1, 82 cleaneval and 75 trafilatura articles through; the teaser
-# share then stops them).
+# fired on 10 wcxb listing pages (5 by each branch) and on no article page of any set (the
+# URL test alone lets 82 wcxb-dev, 63 l3s-gn1, 82 cleaneval and 75 trafilatura articles
+# through; the page shares then stop them).
 GRID_INTRO_MAX_WEIGHT = 1600.0  # weighted characters of the rendered body
 GRID_INTRO_MAX_SHARE = 0.55  # selected characters / <body> characters
 GRID_MIN_TEASER_SHARE = 0.5  # teaser characters / <body> characters
-# …or a page of bare link cards: fired on 3 more wcxb listing pages, on no article page.
+# …or a page of bare link cards (tried first).
 LINK_GRID_MAX_SHARE = 0.3  # selected characters / <body> characters
 LINK_GRID_MIN_DENSITY = 0.5  # link characters / <body> characters
 # URL paths of single documents: a run of digits (an id, a year), a file name of a page
