@@ -417,6 +417,10 @@ def test_article_that_is_most_of_its_page_is_kept_on_an_index_url():
     ("https://news.example/story.php?id=4711", False),  # an id parameter
     ("https://news.example/world/council-extends-late-night-bus-service", False),  # a headline slug
     ("https://shop.example/chess-pieces.html", False),  # a document name
+    ("https://news.example/category/%E3%83%8B%E3%83%A5%E3%83%BC%E3%82%B9", True),  # /category/ニュース
+    ("https://news.example/item/%E5%B8%82%E5%96%B6%E3%83%90%E3%82%B9%E3%81%AE%E6%B7%B1%E5%A4%9C%E4%BE%BF"
+     "%E3%80%81%E5%A2%97%E4%BE%BF%E3%81%B8", False),  # a headline: 市営バスの深夜便、増便へ
+    ("https://news.example/item/市営バスの深夜便、来年四月から増便へ", False),
     ("/relative/path", False),
     (None, False),
 ])

@@ -78,7 +78,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -144,6 +144,7 @@ _URL_DOCUMENT = re.compile(r"\.(?:s?html?|php\d?|aspx?|cms|jsp|cfm|ece|stm|pdf)$
 _URL_ID_QUERY = re.compile(r"(?:^|&)(?:p|id|aid|nid|sid|article|story|storyid|newsid|page_id)=\d", re.I)
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
 SLUG_MAX_WORDS = 4  # an index path names a section in a few words; an article slug is its headline
+SLUG_MAX_CJK_WEIGHT = 20.0  # …or in a few CJK characters (8 at most); a longer one is a headline
 # judge_data_table: fired on 3 wcxb listing pages (standings, a schedule, a ranking), on no
 # article page of any set.
 TABLE_MIN_ROWS = 3
@@ -297,7 +298,8 @@ def index_shaped_url(url: str | None) -> bool:
     document: the site root or a path whose last part is a few words (``/news``,
     ``/products/air-purifiers/``, ``/category/recipes``), with no id, date or file name of a
     page script (``/2024/05/…``, ``article123456.ece``, ``story.php?id=42``) and no slug of more
-    than `SLUG_MAX_WORDS` words (an article's headline).  False without a URL.
+    than `SLUG_MAX_WORDS` words or, in Chinese or Japanese (percent-encoded or not), more than
+    `SLUG_MAX_CJK_WEIGHT` weighted characters (an article's headline).  False without a URL.
     """
     if not url or "://" not in url:
         return False
@@ -311,7 +313,10 @@ def index_shaped_url(url: str | None) -> bool:
     last = segments[-1]
     if _URL_DOCUMENT.search(last):
         return False
-    return len([w for w in _SLUG_SPLIT.split(last) if w]) <= SLUG_MAX_WORDS
+    words = [w for w in _SLUG_SPLIT.split(unquote(last)) if w]
+    if len(words) > SLUG_MAX_WORDS:
+        return False
+    return all(w.isascii() for w in words) or weight("".join(words)) <= SLUG_MAX_CJK_WEIGHT
 
 
 def judge_grid_intro(nodes: Sequence[etree._Element], blocks: Sequence[Block], measure: Measure,
