@@ -39,3 +39,37 @@ def test_a_heading_is_never_read_as_a_photo_credit(pages):
     assert "来源：燕赵晚报" in article.text
     article = pages.clean_snippet("<p>来源：燕赵晚报</p>", where="middle")
     assert "来源：燕赵晚报" not in article.text
+
+
+CREDITED = [
+    ("figcaption-foto", "<figure><img src='x.jpg'><figcaption>Die Altstadt am Abend, kurz bevor die Laternen "
+     "angehen und die ersten Gäste auf den Plätzen vor den Cafés sitzen, von der alten Brücke "
+     "aus gesehen. Foto: Max Muster</figcaption></figure>",
+     "Die Altstadt am Abend"),
+    ("wp-caption-copyright", "<div class='wp-caption'><img src='x.jpg'><p class='wp-caption-text'>Volunteers "
+     "unload sandbags at the river bank on Saturday morning before the water rose again, while neighbours "
+     "carry furniture to the upper floors of their houses. © Jane Doe</p></div>",
+     "Volunteers unload sandbags"),
+    ("bem-caption-agency", "<div class='article__media'><img src='x.jpg'><div class='media__caption'>The mayor "
+     "speaks to reporters outside the town hall after the vote on the new budget. Reuters</div></div>",
+     "The mayor speaks to reporters"),
+    ("image-credit-block", "<div class='image-credit'>Jane Doe for Example News</div>", "Jane Doe for Example News"),
+    ("img-author-span", "<p>Street view of the market hall <span class='img-author'>John Roe</span></p>",
+     "John Roe"),
+]
+
+
+@pytest.mark.parametrize("snippet,dropped", [c[1:] for c in CREDITED], ids=[c[0] for c in CREDITED])
+def test_removes_a_whole_caption_that_carries_a_credit(pages, snippet, dropped):
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_removed(article, "caption", dropped, lang="en")
+
+
+def test_keeps_a_caption_without_a_credit_and_prose_named_like_a_caption(pages):
+    # A figure caption that only describes the picture stays (some truths keep it) ...
+    article = pages.clean_snippet("<figure><img src='x.jpg'><figcaption>{sentence}</figcaption></figure>"
+                                  .format(sentence=pages.EXTRA_SENTENCE), lang="en", where="middle")
+    pages.assert_kept(article, "Officials added that the timetable", lang="en")
+    # ... and so does a paragraph whose class names a credit word that is not about a picture
+    # (a site's copyright).
+    pages.keeps_extra_sentence("<p class='copyright-note'>{sentence}</p>")

@@ -16,7 +16,7 @@ from ._base import AttributeRule, Match, PageFacts, Rule, attribute_signature
 from ._walk import apply_rules
 from ._widgets import TextBlock, TitledWidget
 from .ads import AD_LABEL, ADS, AFFILIATE_DISCLOSURE, BUY_BUTTON
-from .captions import PHOTO_CREDIT
+from .captions import CREDITED_CAPTION, PHOTO_CREDIT
 from .carousel import CAROUSEL, CAROUSEL_TITLED, NUMBERED_SLIDES, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENT_PROMPT, COMMENTS, COMMENTS_BY_CLASS
 from .consent import CONSENT, CONSENT_TEXT, EMBED_CONSENT
@@ -82,6 +82,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     SHARE_TEXT,
     READ_MORE_LINE,
     BRACKET_TEASER,
+    CREDITED_CAPTION,
     PHOTO_CREDIT,
     NUMBERED_SLIDES,
     UI_LABELS,

@@ -2,15 +2,22 @@
 
 Removes: short blocks such as 'Foto: Andina', '(Symbolbild)', 'Quelle: Hume/Unsplash',
 'Źródło: Pixabay', 'Photo: Getty Images', '写真：共同', '（撮影・山田太郎）'.
+Also removes (`CREDITED_CAPTION`) a whole figure caption of up to 500 characters, description
+and all, when it carries a photo credit ('Die Altstadt am Abend. Foto: Max Muster', '… © dpa'),
+and a block whose class/id names it a picture's credit ('image-credit', 'img-author').
 Keeps: a caption that describes the picture in a sentence without a credit, and body
 paragraphs that mention photos.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from ._base import ElementView, Match, PageFacts
 from ._widgets import TextBlock
 
-__all__ = ["PHOTO_CREDIT"]
+__all__ = ["CREDITED_CAPTION", "PHOTO_CREDIT"]
 
 PHOTO_CREDIT = TextBlock(
     name="caption",
@@ -36,3 +43,68 @@ PHOTO_CREDIT = TextBlock(
     max_share=0.2,
     headings=False,  # '来源：… 作者：…' under a headline, 'Photo / …' in a caption heading: not asked
 )
+
+
+# Class/id words of a figure caption.
+_CAPTION_WORDS = frozenset({"caption", "captions", "figcaption", "legend", "bildunterschrift", "bu", "imagecaption",
+                            "photocaption", "subtitle"})
+# Class/id words of a block that holds only a picture's credit: these alone, or
+_CREDIT_WORDS = frozenset({"credit", "credits", "photocredit", "imagecredit", "bildnachweis", "fotocredit"})
+# these next to a picture word ('img-author', 'image-copyright'); alone, 'author' is a byline
+# and 'copyright' the page's footer.
+_PICTURE_CREDIT_WORDS = frozenset({"copyright", "author", "source", "quelle"})
+_PICTURE_WORDS = frozenset({"img", "image", "images", "photo", "photos", "foto", "fotos", "picture", "pic", "media",
+                            "figure", "bild", "caption"})
+# A photo credit anywhere in a caption ('… Foto: Ricardo Correa', '… © Noah Addis', '(Foto: Andina)',
+# 'Photo by …', 'Getty Images', '… Reuters'): a source word before a colon, a slash, 'by' or
+# 'via', a copyright sign, or a picture agency.
+_CREDIT_RE = re.compile(
+    r"(?:^|[\s(（/|,.;:-])(?:foto|fotos|photo|photos|photograph|bild|bilder|image|imagen|źródło|zdjęcie|fot\.|"
+    r"quelle|credit|credits|crédito|credito|créditos|copyright|bildquelle|bildnachweis|fotografía|photographer|"
+    r"fotograf|kuva|写真|撮影|图片|图)\s*(?:[:：/]|by\b|via\b)|©|\(c\)|"
+    r"\b(?:getty images|dpa|imago|reuters|afp|ap photo|keystone|shutterstock|istock(?:photo)?|unsplash|pixabay|"
+    r"picture[- ]alliance|adobe ?stock|stock\.adobe\.com|wikimedia|agencia|agencja|pap)\b",
+    re.IGNORECASE)
+MAX_CAPTION_CHARS = 500
+MAX_CREDIT_CHARS = 200
+
+
+class CreditedCaption:
+    """A figure caption that carries a photo credit, or a block named as a picture's credit."""
+
+    name = "caption"
+    description = "figure captions with a photo credit ('… Foto: dpa', '… © Getty Images'); credit blocks"
+    max_share = 0.2
+
+    def applies(self, facts: PageFacts) -> bool:
+        return True
+
+    def match(self, view: ElementView, facts: PageFacts) -> Match | None:
+        el = view.el
+        kind = _caption_kind(el.tag, view.signature)
+        if kind is None:
+            return None
+        chars = facts.measure.chars(el)
+        if chars == 0 or chars > (MAX_CREDIT_CHARS if kind == "credit" else MAX_CAPTION_CHARS):
+            return None
+        if kind == "credit":
+            return Match((el,), "a block named as a photo credit")
+        found = _CREDIT_RE.search(" ".join(view.text.split()))
+        return Match((el,), f"caption with a photo credit '{found.group().strip()}'") if found else None
+
+
+@lru_cache(maxsize=4096)
+def _caption_kind(tag: str, signature: str) -> str | None:
+    """'caption' for a <figcaption> or an element named as a caption, 'credit' for one named
+    as a picture's credit, else None."""
+    if tag in ("body", "html", "article", "main", "a"):
+        return None
+    words = {w.lstrip("^") for w in signature.split()}
+    if words & _CREDIT_WORDS or (words & _PICTURE_CREDIT_WORDS and words & _PICTURE_WORDS):
+        return "credit"
+    if tag == "figcaption" or words & _CAPTION_WORDS:
+        return "caption"
+    return None
+
+
+CREDITED_CAPTION = CreditedCaption()
