@@ -222,6 +222,34 @@ def test_drops_japanese_and_chinese_trailing_furniture(line, kind):
     assert removed[0].reason == f"{kind} after the body"
 
 
+@pytest.mark.parametrize(("line", "kind"), [
+    ("(dpa)", "agency line"),
+    ("dpa/lno", "agency line"),
+    ("aja/PAP", "agency line"),
+    ("AFP/jm", "agency line"),
+    ("Mit Material von dpa", "agency line"),
+    ("Quelle: Statista.com", "source line"),
+    ("Źródło: Example.pl", "source line"),
+    ("Photo Source: Jane Doe from Pexels.", "source line"),
+    ("Keine News mehr verpassen: Abonnieren Sie kostenlos den Example-Newsletter und bleiben Sie auf dem Laufenden.",
+     "newsletter pitch"),
+    ("Do you want to hear about our next events? Sign up here", "newsletter pitch"),
+    ("Sie möchten mehr davon? Schauen Sie mal in unseren Wochennewsletter!", "newsletter pitch"),
+    ("Zapraszamy też do subskrypcji tygodnika.", "newsletter pitch"),
+    ("Wszelkie prawa zastrzeżone.", "copyright"),
+    ("Alle rechten voorbehouden", "copyright"),
+    ("Všechna práva vyhrazena.", "copyright"),
+    ("Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.", "comment prompt"),
+    ("Kommentieren", "comment prompt"),
+    ("(Noch keine Bewertungen)", "rating line"),
+    ("Über den Autor", "author heading"),
+])
+def test_drops_trailing_agency_source_newsletter_and_rights_lines(line, kind):
+    kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
+    assert texts(kept) == texts(PROSE)
+    assert removed[0].reason == f"{kind} after the body"
+
+
 @pytest.mark.parametrize("line", [
     "写真を撮るのが好きな記者が、朝の駅前で市民の声を聞いた。",
     "次の記事では、運転手の確保について詳しく伝える予定だ。",
@@ -281,3 +309,28 @@ def test_one_kind_of_furniture_line_in_a_post_cuts_nothing():
     early = [Block("paragraph", "■人気ブログランキング"), Block("paragraph", "記事の転載は禁止です。"), *blocks]
     kept, _ = trim_blocks(early, None)
     assert texts(kept)[:2] == ["■人気ブログランキング", "記事の転載は禁止です。"]
+
+
+@pytest.mark.parametrize("line", [
+    "3 Min. Lesezeit",
+    "5 min read",
+    "Lesezeit: 4 Minuten",
+    "Ten tekst przeczytasz w mniej niż minutę",
+])
+def test_drops_a_leading_reading_time_line(line):
+    kept, removed = trim_blocks([Block("paragraph", line), *PROSE], None)
+    assert texts(kept) == texts(PROSE)
+    assert removed[0].reason == "reading time before the body"
+
+
+@pytest.mark.parametrize("line", [
+    # Prose that names an agency, a source or a newsletter is no signature line.
+    "The AP reported that the dpa correspondent had left the city before the vote.",
+    "Quelle des Streits war ein Vertrag, den die Stadt 2019 mit dem Betreiber schloss.",
+    "The newsletter, founded by two students in 2015, now has forty thousand readers.",
+    "Die Lesezeit der Bibliothek wird ab Mai um eine Stunde verlängert.",
+])
+def test_keeps_prose_that_names_agencies_sources_or_newsletters(line):
+    for blocks in ([*PROSE, Block("paragraph", line)], [Block("paragraph", line), *PROSE]):
+        kept, removed = trim_blocks(blocks, None)
+        assert texts(kept) == texts(blocks) and not removed

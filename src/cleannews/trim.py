@@ -48,6 +48,11 @@ LEADING_PATTERNS: dict[str, str] = {
                 rf"[^。.!?！？]{{0,25}}{_DATE}[^。!?！？]{{0,40}}$",
     "caption": r"[(（][^()（）]{0,40}(?:photo|foto|撮影|写真|提供|getty|reuters|afp|ap photo|图)[^()（）]{0,20}[)）]\s*$|"
                r"^(?:photo|foto|写真|画像|图)\s*[:：＝=]",
+    # How long the piece takes to read ('3 Min. Lesezeit', '5 min read', 'Czas czytania: 4 min').
+    "reading time": r"^\W*(?:(?:lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de lectura|"
+                    r"czas czytania)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*\.?|minut\w*)|(?:ca\.\s*)?\d+\s*(?:-\s*\d+\s*)?"
+                    r"(?:min\.?|minuten?|minutes?|mins?|minuty?|minut)\s*(?:lesezeit|lesedauer|read|reading time|"
+                    r"de lecture|de lectura|czytania|leestijd)|ten tekst przeczytasz w)\b[^.!?]{0,30}$",
 }
 TRAILING_PATTERNS: dict[str, str] = {
     "share line": r"^(?:email|e-mail|print|share|tweet|send|メール|印刷|シェア|ツイート|分享|打印)"
@@ -55,7 +60,9 @@ TRAILING_PATTERNS: dict[str, str] = {
     "tags line": r"^(?:tags?|categories|category|filed under|posted in|keywords|topics|タグ|カテゴリー?|"
                  r"キーワード|标签|关键词|schlagwörter|themen)\s*[:：]",
     "copyright": r"(?:©|\(c\)\s*\d{4}|copyright|all rights reserved|無断転載|無断複製|転載禁止|複製を禁じ|版权所有|版權所有|"
-                 r"alle rechte vorbehalten|tous droits réservés|derechos reservados|diritti riservati|direitos reservados)",
+                 r"alle rechte vorbehalten|tous droits réservés|derechos reservados|diritti riservati|direitos reservados|"
+                 r"wszelkie prawa zastrzeżone|materiał chroniony prawem autorskim|alle rechten voorbehouden|"
+                 r"všechna práva vyhrazena|kaikki oikeudet pidätetään)",
     "dateline": LEADING_PATTERNS["dateline"],
     "byline": LEADING_PATTERNS["byline"],
     "contact line": r"^(?:tel(?:efon|ephone)?|fax|e-?mail|kontakt|contact|ansprechpartner(?:in)?(?: zum thema)?|"
@@ -124,6 +131,34 @@ TRAILING_PATTERNS: dict[str, str] = {
                      r"additional reading\b[^.]{0,40}|discover more from\b.{0,60}|das könnte sie auch interessieren|"
                      r"ähnliche (?:artikel|beiträge)|articles similaires|à lire aussi|artículos relacionados|"
                      r"te puede interesar)\W*$",
+    # A news agency's signature under a story ('(dpa)', 'dpa/lno', 'aja/PAP', 'AFP/jm', 'Mit Material
+    # von dpa'): the whole line is the agency's token with the editors' initials.
+    "agency line": r"^\W*(?:(?:mit material (?:von|der)|mit|with|con|avec|source|quelle)\s*:?\s*)?(?:[a-zäöüß]{1,6}\s*/\s*)*"
+                   r"(?:dpa|afp|ap|reuters|pap|kna|epd|apa|sda|efe|ansa|kap|idea|dts|sid|dpa-afx|ots|ddp|rtr)"
+                   r"(?:\s*/\s*[a-zäöüß]{1,6})*(?:\s*,\s*(?:dpa|afp|ap|reuters|pap|kna|epd|apa|sda|efe))*\W*$",
+    # The source the piece draws on, as a line of its own ('Quelle: Statista', 'Źródło: PAP').
+    "source line": r"^(?:(?:photo|image|bild|foto|title|titel)\s*)?(?:quelle|quellen|source|sources|fuente|fuentes|"
+                   r"źródło|źródła|bron|bronnen)\s*:\s*\S[^!?]{0,80}$",
+    # The site's own newsletter pitch ('Abonnieren Sie kostenlos den X-Newsletter', 'Sign up here',
+    # 'Schauen Sie mal in unseren Musiknewsletter!', 'Zapraszamy do subskrypcji').
+    "newsletter pitch": r"\b(?:abonnieren sie|abonniere|abonniert|bestellen sie|melden sie sich|melde dich|sign up|"
+                        r"subscribe|suscr[ií]bete|inscrivez-vous|zapisz się)\b(?:\s+(?:jetzt|now|today|kostenlos|gratis|"
+                        r"for free|here|hier|an|auch|also))*\s+(?:(?:to|for|zu[mr]?|für|a|à|en|do)\s+)?(?:(?:unser\w*|our|"
+                        r"den|die|das|the|free|kostenlos\w*|gratis|nuestr\w*|notre|nasz\w*)\s+)?[\w-]*newsletter|"
+                        r"^\W*[\w-]*newsletter\s+(?:(?:jetzt|hier|kostenlos|gratis)\s+)*(?:abonnieren|anmelden|bestellen)\b|"
+                        r"\bunsere[nmrs]?\s+[\w-]*newsletter|"
+                        r"\bzapraszamy (?:też |także )?do subskrypcji|\bsign up here\W*$|"
+                        r"\b(?:nichts|keine \w+) mehr (?:verpassen|versäumen)\b",
+    # The comment form's prompts, left after the form itself went ('Sie müssen sich einloggen, um …').
+    "comment prompt": r"^(?:kommentieren|kommentar schreiben|schreibe(?:n sie)? einen kommentar|"
+                      r"deine meinung(?: ist gefragt)?|ihre meinung(?: ist gefragt)?)\W*$|"
+                      r"\b(?:sie müssen|du musst) (?:sich |dich )?(?:eingeloggt|angemeldet|einloggen|anmelden)\b|"
+                      r"\byou must be (?:logged in|registered) to (?:post|comment|leave)\b",
+    # A rating widget's empty state and a lone author-box heading at the end.
+    "rating line": r"^\W*(?:noch )?keine bewertungen(?: vorhanden)?\W*$|^\W*no ratings yet\W*$|"
+                   r"^\W*(?:be the first to rate|sei der erste, der)\b",
+    "author heading": r"^(?:über (?:den|die) autor(?:in)?|zum autor|zur autorin|about the author|sobre el autor|"
+                      r"à propos de l['’]auteur|o autorze)\W*$",
     # A medical page's review stamp or a blog's visit counter ('Last reviewed January 2023',
     # '(Visited 1,902 times, 364 visits today)').
     "review stamp": r"^(?:date )?last (?:medically )?reviewed\b[^.!?]{0,40}$|^\(?visited [\d,.]+ times\b",
@@ -152,11 +187,13 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "channel promo": ("follow", "folg", "sígu", "suiv", "seguir", "canal", "kanal"),
     "reader prompt": ("fragen", "escrib", "hear", "letter", "schreiben", "write", "écrivez"),
     "support appeal": ("support", "funded", "unterstütz", "spende", "hazte", "apoy", "soutenez", "sostieni", "apoie"),
+    "newsletter pitch": ("newsletter", "subskrypcji", "sign up here", "mehr verpassen", "mehr versäumen"),
+    "comment prompt": ("komment", "meinung", "müssen", "musst", "must be"),
 }
 # Promo lines run longer than other furniture: they are trimmed up to this weight.
 PROMO_LINE_WEIGHT = 260.0
 _LONG_KINDS = frozenset({"follow/app promo", "channel promo", "reader prompt", "sign-up prompt", "permalink line",
-                         "citation line", "support appeal", "disclaimer", "licence"})
+                         "citation line", "support appeal", "disclaimer", "licence", "newsletter pitch", "comment prompt"})
 _LEADING = {kind: re.compile(p, re.IGNORECASE) for kind, p in LEADING_PATTERNS.items()}
 # Every date form has a digit: the dateline pattern (whose backtracking costs ~70 k
 # instructions a line) is tried only on lines with one.
