@@ -37,6 +37,9 @@ def el(markup: str) -> lxml.html.HtmlElement:
      " ^elementor widget ^elementor widget text editor "),
     ('<p class="highLightSearchTarget"></p>', " ^highlightsearchtarget "),
     ('<div class="SideBar"></div>', " ^sidebar "),
+    # BEM double separators split like single ones
+    ('<div class="article__ad--top"></div>', " ^article ad top "),
+    ('<div class="c-ad__slot"></div>', " ^c ad slot "),
 ])
 def test_signature_words_and_head_marker(markup, signature):
     assert attribute_signature(el(markup)) == signature
@@ -72,6 +75,13 @@ def test_taxonomy_filter_keeps_the_id():
 
 
 # --- AttributeRule -------------------------------------------------------------------------
+
+
+def test_attribute_rule_phrase_matches_across_bem_separators():
+    rule = AttributeRule(name="x", description="x", words=("ad slot",))
+    node = el('<div class="teaser__ad--slot">Anzeige</div>')
+    view = ElementView(node, attribute_signature(node))
+    assert rule.match(view, PageFacts(body_chars=1000)) is not None
 
 RULE = AttributeRule(name="demo", description="demo rule", tags=("aside",), roles=("navigation",),
                      words=("share*", "^widget*", "site search", "ad"))

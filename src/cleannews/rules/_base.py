@@ -44,7 +44,7 @@ _POST_CLASS_RE = re.compile(r"(?:^|\s)(?:hentry|type-\w+|post-\d+|postid-\d+|sta
 def attribute_signature(el: HtmlElement) -> str:
     """Class and id words, lower-cased, space separated: 'share-bar mostRead' → ' ^share bar ^mostread '.
 
-    Words split at '-', '_' and spaces only: camelCase names stay whole ('highLightSearchTarget'
+    Words split at '-', '_' (also doubled, as in BEM 'block__elem--mod') and spaces only: camelCase names stay whole ('highLightSearchTarget'
     is one word), so rules name their words as prefixes ('related*' for 'relatedArticles').
     '^' marks the first word of each class name.  Returns '' for elements with neither
     attribute.  Cost: two attribute reads; the rest is cached per distinct class/id pair.
@@ -66,7 +66,12 @@ def _signature(classes: str, ident: str) -> str:
     names = (classes + " " + ident).lower().split()
     if not names:
         return ""
-    return (" ^" + " ^".join(names) + " ").translate(_SEPARATORS)
+    # BEM names ('article__ad--top') leave two spaces between words: one is enough, so that
+    # consecutive words ('ad slot') match in 'c-ad__slot' as in 'c-ad-slot'.
+    return _DOUBLE_SPACE_RE.sub(" ", (" ^" + " ^".join(names) + " ").translate(_SEPARATORS))
+
+
+_DOUBLE_SPACE_RE = re.compile(r"  +")
 
 
 def spaced_text(el: HtmlElement, limit: int = 400) -> str:
