@@ -161,3 +161,30 @@ def test_keeps_sentences_about_prices_and_stores(pages, snippet, kept):
     article = pages.clean_snippet(snippet, lang="en", where="middle")
     pages.assert_kept(article, kept, lang="en")
     assert not pages.removals_by(article, "ads")
+
+
+AD_NOTICES = [
+    ("anzeige-teaser", "<div class='box'><b>ANZEIGE - Heute mal essen gehen? Wie wäre es mit diesen Restaurants:</b>"
+     "</div>", "ANZEIGE - Heute mal essen gehen?"),
+    ("werbung-prefix", "<p><em>*Werbung. Dieser Beitrag enthält Werbung für eine Modemarke.</em></p>",
+     "*Werbung. Dieser Beitrag enthält Werbung"),
+    ("markennennung", "<p>Unbezahlte Werbung durch Markennennung</p>", "Unbezahlte Werbung durch Markennennung"),
+    ("sponsored-by", "<p>This post is sponsored by a kitchen brand; all opinions are my own.</p>",
+     "This post is sponsored by a kitchen brand"),
+]
+
+
+@pytest.mark.parametrize("snippet,dropped", [c[1:] for c in AD_NOTICES], ids=[c[0] for c in AD_NOTICES])
+def test_removes_advertising_notices(pages, snippet, dropped):
+    article = pages.clean_snippet(snippet, lang="en", where="middle")
+    pages.assert_removed(article, "ads", dropped, lang="en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Werbung ist für viele Vereine die wichtigste Einnahmequelle, sagte der Kassenwart am Montag.",
+    "Der Artikel enthält Anzeigen von drei Lesern, die den Fahrplan kritisieren.",
+    "The sponsored by-election campaign was paid for by the party, the commission found.",
+])
+def test_keeps_prose_that_talks_about_advertising(pages, sentence):
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
+    pages.assert_kept(article, sentence[:30], lang="en")

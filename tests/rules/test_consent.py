@@ -85,6 +85,10 @@ EMBED_PLACEHOLDERS = [
      "</label></div></div>", "Externer Inhalt", ("Um Deine persönlichen Daten", "Ich bin einverstanden")),
     ("en-video", "<div><p>To view this content, please accept cookies from YouTube in your privacy settings.</p>"
      "<button>Load external content</button></div>", "To view this content", ()),
+    ("de-load-button", "<div class='embed'><p>Klicken Sie auf den unteren Button, um den Inhalt von "
+     "www.example-maps.de zu laden.</p><button>Inhalt laden</button></div>", "Klicken Sie auf den unteren Button", ()),
+    ("de-see-content", "<div><p>Um diesen Inhalt zu sehen, müssen Sie der Nutzung von Cookies zustimmen.</p></div>",
+     "Um diesen Inhalt zu sehen", ()),
 ]
 
 

@@ -18,6 +18,8 @@ REMOVES = [
      "</div>", "Subscribe now to continue reading."),
     ("en-sign-in", "en", "<p>Sign in to continue reading this story.</p>", "Sign in to continue reading"),
     ("zh-login", "ja", "<p>登录后阅读全文</p>", "登录后阅读全文"),
+    ("en-full-story", "en", "<p>To view the full story, please subscribe to The Example Times.</p>",
+     "To view the full story"),
 ]
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from ._base import AttributeRule, Match, PageFacts, Rule, attribute_signature
 from ._walk import apply_rules
 from ._widgets import TextBlock, TitledWidget
-from .ads import AD_LABEL, ADS, AFFILIATE_DISCLOSURE, BUY_BUTTON
+from .ads import AD_DISCLOSURE, AD_LABEL, ADS, AFFILIATE_DISCLOSURE, BUY_BUTTON
 from .captions import CREDITED_CAPTION, PHOTO_CREDIT
 from .carousel import CAROUSEL, CAROUSEL_TITLED, NUMBERED_SLIDES, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENT_PROMPT, COMMENTS, COMMENTS_BY_CLASS
@@ -76,6 +76,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     COMMENT_PROMPT,
     PAYWALL_TEXT,
     AFFILIATE_DISCLOSURE,
+    AD_DISCLOSURE,
     BUY_BUTTON,
     CONSENT_TEXT,
     EMBED_CONSENT,

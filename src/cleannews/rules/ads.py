@@ -2,7 +2,8 @@
 
 Removes: elements named ad/ads/advert/sponsor/promo/dfp/adsense, a block headed by a lone
 'PR', '広告', 'スポンサーリンク', 'Sponsored', 'Advertisement' or '广告' label, affiliate
-disclosures ('We may earn a commission…', '本記事にはプロモーションを含みます'), and the buy buttons
+disclosures ('We may earn a commission…', '本記事にはプロモーションを含みます'), advertising notices
+('Dieser Beitrag enthält Werbung', 'ANZEIGE - …'), and the buy buttons
 and price boxes of affiliate reviews ('Check price on Amazon', 'Where to buy', '$199 at Best Buy').
 Keeps: words such as 'address', 'header' or 'shadow' (whole-word matching only).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from ._base import AttributeRule
 from ._widgets import TextBlock, TitledWidget
 
-__all__ = ["ADS", "AD_LABEL", "AFFILIATE_DISCLOSURE", "BUY_BUTTON"]
+__all__ = ["ADS", "AD_DISCLOSURE", "AD_LABEL", "AFFILIATE_DISCLOSURE", "BUY_BUTTON"]
 
 ADS = AttributeRule(
     name="ads",
@@ -51,6 +52,26 @@ AFFILIATE_DISCLOSURE = TextBlock(
     keys=("commission", "purchases", "associate", "affiliate", "compensat", "provision", "プロモーション", "広告",
           "アフィリエイト"),
     max_chars=260,  # a disclosure, not a paragraph that mentions one
+)
+
+# A block that declares itself advertising: an ad label opening a teaser ('ANZEIGE - Heute mal
+# ausgehen?', '*Werbung. Dieser Beitrag …'), and the notice that a post contains advertising
+# ('Dieser Beitrag enthält Werbung für …', 'Werbung durch Markennennung', 'This post is sponsored by …').
+AD_DISCLOSURE = TextBlock(
+    name="ads",
+    description="advertising notices ('Dieser Beitrag enthält Werbung', 'ANZEIGE - …', 'This post is sponsored by')",
+    patterns=(
+        r"^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama)\s*[-–—:|.]\s*\S",
+        r"\b(?:dieser|der|mein|unser) (?:beitrag|artikel|post|blogpost|text|video) enthält (?:\w+ )?(?:werbung|"
+        r"affiliate[- ]links?|produktplatzierungen?)\b",
+        r"\b(?:unbezahlte |bezahlte )?werbung (?:durch|wegen|aufgrund (?:von|der)) (?:markennennung|verlinkung|"
+        r"namensnennung)", r"\b(?:this|the) (?:post|article|content|video) (?:is|was) sponsored by\b",
+        r"\b(?:this|the) (?:post|article) (?:contains|includes) (?:affiliate links|sponsored content|advertising)\b",
+    ),
+    keys=("anzeige", "werbung", "advertisement", "sponsored", "publicidad", "publicité", "reklama", "enthält",
+          "contains", "includes"),
+    max_chars=200,
+    max_share=0.2,
 )
 
 # The buttons and labels of an affiliate buy box: the whole short block is the call to action

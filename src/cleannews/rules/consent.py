@@ -69,11 +69,18 @@ EMBED_CONSENT = TextBlock(
         r"\bi (?:agree|consent) (?:that|to)\b[^.!?]{0,40}\b(?:external|third[- ]party|embedded) content\b",
         r"\bto (?:view|see|display|watch|load) this (?:content|video|tweet|post|embed|map)\b[^.!?]{0,80}"
         r"\b(?:cookies?|consent|privacy|third[- ]part\w*)\b",
+        # 'Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.'
+        r"\bum (?:den|diesen|die) (?:externen |eingebetteten )?inhalte? (?:von|aus) \S+ (?:zu laden|anzuzeigen|zu sehen)\b",
+        r"\bklicke?n? (?:sie )?auf (?:den|die) (?:unteren |folgenden )?(?:button|schaltfläche), um (?:den|diesen|die) "
+        r"(?:externen )?inhalte?\b",
+        r"\bum (?:diesen|den) inhalt (?:zu sehen|anzuzeigen|zu laden)\b[^.!?]{0,80}\b(?:cookies?|zustimm\w*|"
+        r"einwillig\w*|akzeptier\w*|datenschutz\w*|drittanbieter\w*)",
+        r"\bpara ver (?:este|el) contenido\b[^.!?]{0,80}\b(?:cookies?|consentimiento|aceptar?)\b",
     ],
     keys=("externer", "externe", "eingebetteter", "external", "embedded", "drittanbieter", "third", "contenido",
           "contenu", "freischalten", "aktivieren", "erlauben", "zulassen", "nachladen", "datenschutzeinstellungen",
           "privacy", "privatsphäre", "einverständnis", "laden", "einbinden", "anzeigen", "einverstanden",
           "agree", "consent", "to view this", "to see this", "to display this", "to watch this",
-          "to load this"),
+          "to load this", "inhalt", "klick", "para ver"),
     max_chars=300,
 )

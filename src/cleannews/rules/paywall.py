@@ -31,6 +31,7 @@ PAYWALL_TEXT = TextBlock(
         r"^subscribe (?:now|today)", r"subscribe to (?:continue|read|keep|unlock|get full access)", r"(?:sign|log) in to (?:continue|read|keep)", r"already a subscriber",
         r"subscribers? only", r"create (?:a )?free account", r"to continue reading", r"become a member",
         r"订阅(?:后|全文)", r"登录后(?:阅读|查看)", r"开通会员", r"jetzt abonnieren", r"abonnez-vous",
+        r"\bto (?:view|read|see) the (?:full|whole|entire|rest of the) (?:story|article)\b[^.]{0,30}\bsubscribe",
     ],
     keys=("会員", "月額", "今なら", "続き", "ログイン", "残り", "この記事は", "全文", "subscri", "sign in", "log in", "account",
           "reading", "member", "订阅", "登录", "会员", "abonn"),
