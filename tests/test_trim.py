@@ -170,6 +170,12 @@ def test_keeps_citations_bios_and_prose_about_licences(line):
     ("You may also like:", "related intro"),
     ("Discover more from Tiny House Giant Journey", "related intro"),
     ("À lire aussi", "related intro"),
+    ("Mehr zum Thema", "related intro"),
+    ("Weitere Tourentipps in Schweden", "related intro"),
+    ("Mehr von Example Magazin", "related intro"),
+    ("Auch auf example.de", "related intro"),
+    ("Empfehlungen aus der Redaktion", "related intro"),
+    ("Czytaj także:", "related intro"),
     ("(Visited 1,902 times, 364 visits today)", "review stamp"),
 ])
 def test_drops_trailing_buttons_feedback_prompts_and_related_intros(line, kind):
@@ -186,6 +192,7 @@ def test_drops_trailing_buttons_feedback_prompts_and_related_intros(line, kind):
     "Related articles on page 3 show that the minister knew about the contract.",
     "Learn more about the history of the harbour at the town museum.",
     "Last reviewed by the board in 2020, the rule was changed twice.",
+    "Weitere Informationen zum Fahrplan gibt es ab Montag in allen Bussen und an den Haltestellen.",
 ])
 def test_keeps_closing_calls_to_action_and_prose_that_starts_like_a_label(line):
     blocks = [*PROSE, Block("paragraph", line)]

@@ -130,7 +130,11 @@ TRAILING_PATTERNS: dict[str, str] = {
                      r"be interested in)|if you (?:liked|enjoyed) this (?:post|article)[^.]{0,40}|more resources|"
                      r"additional reading\b[^.]{0,40}|discover more from\b.{0,60}|das könnte sie auch interessieren|"
                      r"ähnliche (?:artikel|beiträge)|articles similaires|à lire aussi|artículos relacionados|"
-                     r"te puede interesar)\W*$",
+                     r"te puede interesar|mehr zum thema|mehr (?:von|aus) \S+(?: \S+)?|auch (?:auf|bei) \S+\.[a-z]{2,4}|"
+                     r"weitere (?:artikel|beiträge|infos?|informationen|\w*tipps|news|nachrichten|themen|berichte|"
+                     r"bilder|videos)(?: (?:zu[mr]?|in|aus|von|für|über) [^.!?]{1,40})?|empfehlungen (?:aus )?der redaktion|"
+                     r"lesen sie (?:auch|mehr)|auch interessant|zum weiterlesen|(?:das )?könnte (?:dich|sie) auch interessieren|"
+                     r"lee también|más noticias|zobacz (?:też|także)|czytaj (?:też|także|więcej)|see also|read (?:also|next))\W*$",
     # A news agency's signature under a story ('(dpa)', 'dpa/lno', 'aja/PAP', 'AFP/jm', 'Mit Material
     # von dpa'): the whole line is the agency's token with the editors' initials.
     "agency line": r"^\W*(?:(?:mit material (?:von|der)|mit|with|con|avec|source|quelle)\s*:?\s*)?(?:[a-zäöüß]{1,6}\s*/\s*)*"

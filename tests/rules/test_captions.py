@@ -53,6 +53,12 @@ CREDITED = [
     ("bem-caption-agency", "<div class='article__media'><img src='x.jpg'><div class='media__caption'>The mayor "
      "speaks to reporters outside the town hall after the vote on the new budget. Reuters</div></div>",
      "The mayor speaks to reporters"),
+    ("licence-credit", "<figure><img src='x.jpg'><figcaption>Map of the bus routes that change in April, with the "
+     "three night lines drawn in red and the stops that get new displays marked (as of May 2024). CC-BY-SA 4.0"
+     "</figcaption></figure>", "Map of the bus routes"),
+    ("screenshot", "<figure><img src='x.jpg'><figcaption>Screenshot, Example Maps: the planner shows the new night "
+     "departures from the main station, with the times for each stop along the three routes.</figcaption></figure>",
+     "Screenshot, Example Maps"),
     ("image-credit-block", "<div class='image-credit'>Jane Doe for Example News</div>", "Jane Doe for Example News"),
     ("img-author-span", "<p>Street view of the market hall <span class='img-author'>John Roe</span></p>",
      "John Roe"),

@@ -63,7 +63,8 @@ _CREDIT_RE = re.compile(
     r"quelle|credit|credits|crédito|credito|créditos|copyright|bildquelle|bildnachweis|fotografía|photographer|"
     r"fotograf|kuva|写真|撮影|图片|图)\s*(?:[:：/]|by\b|via\b)|©|\(c\)|"
     r"\b(?:getty images|dpa|imago|reuters|afp|ap photo|keystone|shutterstock|istock(?:photo)?|unsplash|pixabay|"
-    r"picture[- ]alliance|adobe ?stock|stock\.adobe\.com|wikimedia|agencia|agencja|pap)\b",
+    r"picture[- ]alliance|adobe ?stock|stock\.adobe\.com|wikimedia|agencia|agencja|pap|pixelio|fotolia|pexels|"
+    r"depositphotos|123rf|freepik|flickr|cc[- ]by(?:[- ][a-z]{2})*)\b|^\W*screenshot\b",
     re.IGNORECASE)
 MAX_CAPTION_CHARS = 500
 MAX_CREDIT_CHARS = 200
