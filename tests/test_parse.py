@@ -353,3 +353,16 @@ def test_ruby_annotations_are_dropped_and_the_base_text_kept() -> None:
     strip_non_content(root)
     assert _text(root.find("body")) == "地震が起きました。あと"
     assert next(root.iter("rt", "rp"), None) is None and root.find(".//ruby") is not None
+
+
+def test_layout_after_an_early_document_end_joins_the_body():
+    """A template that prints ``</body></html>`` after its header and the article after that:
+    libxml2 makes the rest a second <html> beside the root.  A browser shows it in the body;
+    so do we.  A bare ``<font>`` of text after the end (an old page's hidden keywords) stays out."""
+    page = ("<html><body><header><nav><a href='/'>Home</a></nav></header></body></html>"
+            "<div class='post'><h1>Six kinds of outsourcing</h1><p>The first kind of outsourcing "
+            "is the oldest one.</p></div><font color='#eee'>cheap archery bows cheap arrows</font>")
+    root = parse_html(page)
+    text = _text(root.find("body"))
+    assert "Home" in text and "The first kind of outsourcing is the oldest one." in text
+    assert "cheap archery" not in text

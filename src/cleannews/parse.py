@@ -294,16 +294,37 @@ def _gather_body(root: etree._Element) -> etree._Element:
     """
     body = root.find("body")
     stray = [child for child in root if child is not body and child.tag != "head"]
+    stray += _after_root(root)
     if not stray:
         return root
     for child in stray:
         if isinstance(child.tag, str) and child.tag in ("body", "html"):
             body.extend(list(child))
-            root.remove(child)
+            child.getparent().remove(child)
         else:
             body.append(child)
     etree.strip_tags(body, "body", "html", "head")
     return root
+
+
+def _after_root(root: etree._Element) -> list[etree._Element]:
+    """What libxml2 parsed after ``</html>`` that is page layout.
+
+    A page that closes its document early (``</body></html>`` after the header, then the
+    article) gets the rest as a second top-level <html> beside the root, which no walk from
+    the root sees; a browser shows it in the body.  Only elements that hold page structure
+    (`_PAGE_STRUCTURE`: paragraphs, divs, tables) are returned: a bare run of text or a
+    ``<font>`` after the end is an old page's hidden keyword block, not its article.
+    Cost: a look at the root's siblings (almost always none)."""
+    found: list[etree._Element] = []
+    for sibling in root.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        for el in (sibling if sibling.tag == "html" else (sibling,)):
+            if isinstance(el.tag, str) and el.tag != "head" and (
+                    el.tag in _PAGE_STRUCTURE or next(el.iterdescendants(*_PAGE_STRUCTURE), None) is not None):
+                found.append(el)
+    return found
 
 
 def _cap_nesting(text: str, limit: int) -> str:
