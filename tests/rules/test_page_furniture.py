@@ -202,3 +202,21 @@ def test_keeps_prose_that_mentions_posts_by_someone(pages):
                 "to publish the archive next year.")
     article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
     pages.assert_kept(article, sentence, lang="en")
+
+
+def test_page_builder_blocks_of_the_article_are_kept_other_widgets_go(pages):
+    """A page builder (HubSpot 'widget-span', SiteOrigin 'so-panel widget') cuts the article
+    inside <main> into blocks named like widgets: a block holding a share of the page's prose
+    stays; a widget of links beside it (recent posts) still goes."""
+    cells = "".join(f'<div class="span12 widget-span widget-type-cell"><h2>Part {i}</h2><p>{p}</p></div>'
+                    for i, p in enumerate(pages.EN_BODY, 1))
+    recent = ('<div class="widget widget_recent_entries"><h3>Recent posts</h3><ul>'
+              + "".join(f'<li><a href="/p/{i}">Another story number {i} from this week</a></li>' for i in range(5))
+              + "</ul></div>")
+    page = (f"<html><head><title>{pages.EN_TITLE}</title></head><body><main><h1>{pages.EN_TITLE}</h1>"
+            f"{cells}{recent}</main></body></html>")
+    article = cleannews.clean(page)
+    pages.assert_body_kept(article, "en")
+    assert "Part 2" in article.text
+    assert "Another story number" not in article.text
+    assert [r.excerpt[:12] for r in pages.removals_by(article, "sidebar")] == ["Recent posts"]

@@ -24,7 +24,7 @@ from .forms import FORMS
 from .hidden import HIDDEN
 from .media import MEDIA_PLAYER
 from .navigation import FOOTER, NAVIGATION, SKIP_LINKS, UI_LABELS
-from .page_furniture import AUTHOR_LINK, AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED
+from .page_furniture import AUTHOR_LINK, AUTHOR_TITLED, SIDEBAR, TAGS, TAGS_TITLED, WIDGETS
 from .paywall import PAYWALL, PAYWALL_TEXT
 from .ranking import RANKING, RANKING_BY_CLASS
 from .recommended import BRACKET_TEASER, READ_MORE_LINE, RECOMMENDED, RECOMMENDED_BY_CLASS
@@ -63,6 +63,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     CAROUSEL,
     TEASER_CARDS,
     SIDEBAR,
+    WIDGETS,
     TAGS,
     RANKING,
     RECOMMENDED,

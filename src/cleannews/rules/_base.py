@@ -233,6 +233,19 @@ def _word_pattern(words: Sequence[str]) -> str:
     return "|".join(alts)
 
 
+ARTICLE_BLOCK_MAX_LINK_DENSITY = 0.25
+
+
+def _article_block(el: HtmlElement, facts: PageFacts, share: float) -> bool:
+    """`el` is a block of the article: inside <main> or <article>, at least `share` of the
+    page's text, under `ARTICLE_BLOCK_MAX_LINK_DENSITY` of it in links.  Cost: cached sizes,
+    then a walk up the ancestors for the few elements that pass."""
+    chars = facts.measure.chars(el)
+    if chars < share * facts.body_chars or facts.measure.link_chars(el) >= ARTICLE_BLOCK_MAX_LINK_DENSITY * chars:
+        return False
+    return any(a.tag in ("main", "article") for a in el.iterancestors())
+
+
 @dataclass(frozen=True, eq=False)
 class AttributeRule:
     """A rule expressed as data: tags, ARIA roles and class/id words that mark boilerplate.
@@ -252,6 +265,10 @@ class AttributeRule:
     # A widget of links (a ranking): an element of `PROSE_MIN_CHARS` or more with less of its
     # text in links than this is a section of prose that happens to carry the word; kept.
     min_link_density: float = 0.0
+    # Page builders (HubSpot 'widget-span', SiteOrigin 'so-panel widget') cut the article
+    # itself into blocks named like widgets: such a block inside <main> or <article> that
+    # holds at least this share of the page's text, with few links, is kept (0: never).
+    article_block_share: float = 0.0
     _words_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -271,6 +288,8 @@ class AttributeRule:
         if self.min_link_density > 0.0:
             chars = facts.measure.chars(el)
             return chars >= PROSE_MIN_CHARS and facts.measure.link_chars(el) < self.min_link_density * chars
+        if self.article_block_share > 0.0:
+            return _article_block(el, facts, self.article_block_share)
         return False
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:

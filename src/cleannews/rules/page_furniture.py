@@ -12,7 +12,7 @@ from __future__ import annotations
 from ._base import AttributeRule
 from ._widgets import TextBlock, TitledWidget
 
-__all__ = ["AUTHOR_LINK", "AUTHOR_TITLED", "SIDEBAR", "TAGS", "TAGS_TITLED"]
+__all__ = ["AUTHOR_LINK", "AUTHOR_TITLED", "SIDEBAR", "TAGS", "TAGS_TITLED", "WIDGETS"]
 
 SIDEBAR = AttributeRule(
     name="sidebar",
@@ -20,9 +20,20 @@ SIDEBAR = AttributeRule(
     tags=("aside",),
     roles=("complementary", "dialog", "alertdialog"),
     words=("sidebar*", "^side", "sidenav", "sidebox", "sidecolumn", "side column", "^rail", "right rail",
-           "rightcol*", "right column", "subcolumn", "sub column", "^widget*",
+           "rightcol*", "right column", "subcolumn", "sub column",
            "^secondary", "module list"),
     max_share=0.4,
+)
+
+# Blocks named 'widget' ('widget_text', 'widget-span'), asked after `SIDEBAR`, under the same
+# name.  A page builder names the article's own blocks so: one inside <main>/<article> that
+# holds a tenth of the page's text as prose is kept.
+WIDGETS = AttributeRule(
+    name="sidebar",
+    description="widgets (class 'widget*'), but not the article's own page-builder blocks",
+    words=("^widget*",),
+    max_share=0.4,
+    article_block_share=0.1,
 )
 
 TAGS = AttributeRule(
