@@ -20,6 +20,9 @@ HIDES = [
     ("screen-reader-text", f'<p class="screen-reader-text">{NOTE}</p>', "hiding class 'screen-reader-text'"),
     ("d-none", f'<div class="d-none"><p>{NOTE}</p></div>', "hiding class 'd-none'"),
     ("hidden-class", f'<div class="note hidden"><p>{NOTE}</p></div>', "hiding class 'hidden'"),
+    # Webflow: a CMS block whose show-if condition is false ships hidden by this class.
+    ("webflow-condition", f'<div class="rich-text w-richtext w-condition-invisible"><p>{NOTE}</p></div>',
+     "hiding class 'w-condition-invisible'"),
 ]
 
 

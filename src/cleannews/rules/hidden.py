@@ -24,7 +24,9 @@ _STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNOREC
 # 'bricks-lazy-hidden' until scrolled to; all of those are shown to desktop readers.
 HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
                             "screen-reader-text", "screenreader-text", "screen-reader-only", "invisible",
-                            "is-hidden", "u-hidden", "u-hide", "hidden-all", "display-none", "offscreen"})
+                            "is-hidden", "u-hidden", "u-hide", "hidden-all", "display-none", "offscreen",
+                            # Webflow's class for a CMS block whose show-if condition is false
+                            "w-condition-invisible"})
 # Bootstrap 'd-md-block' and Tailwind 'lg:block' show the element again on larger screens.
 _RESPONSIVE_SHOW_RE = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)(?:block|flex|inline|grid|table|contents)")
 # Class/id words of a collapsed accordion or FAQ panel (prefixes of a signature word).
