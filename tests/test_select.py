@@ -412,3 +412,18 @@ def test_a_short_line_with_a_link_under_the_body_does_not_join_it():
     article = cleannews.clean(page.format(body=body))
     assert JA[0] in article.text and "また来週お会いしましょう！" in article.text
     assert "季節の花の日々" not in article.text
+
+
+def test_a_small_box_after_the_body_does_not_join_it():
+    """A short block after the story, named otherwise (a disclaimer, a donation plea) is the
+    page's, not the article's last part: it no longer joins as a sibling.  A like-named part
+    after the body still does."""
+    note = ("This article is for general information only, and it is not legal, tax or financial advice; "
+            "please, if in doubt, ask a qualified adviser, a lawyer or an accountant.")
+    page = (f'<html><body><div>{MENU}</div><div id="wrap"><div class="story">'
+            + "".join(f"<p>{p}</p>" for p in EN * 3) + "</div>"
+            f'<div class="story"><p>{EN[0]} Again.</p></div>'
+            f'<div class="site-note"><p>{note}</p><p>{note}</p></div></div></body></html>')
+    text = cleannews.clean(page).text
+    assert EN[3] in text and f"{EN[0]} Again." in text
+    assert "general information only" not in text

@@ -477,6 +477,7 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
         return (top,)
     top_score, threshold = _join_threshold(top, scores, final, measure)
     top_class = top.get("class")
+    top_weight: float | None = None  # read once a sibling after the top is looked at
     nodes: list[HtmlElement] = []
     for sib in parent:
         if sib is top:
@@ -484,6 +485,11 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
             continue
         if not isinstance(sib.tag, str):
             continue
+        if _past_top(nodes, top):
+            if top_weight is None:
+                top_weight = weight(element_text(top))
+            if _closing_box(sib, top, top_weight, measure):
+                continue
         bonus = top_score * 0.2 if top_class and sib.get("class") == top_class else 0.0
         if sib in scores and _final_of(sib, scores, final, measure) + bonus >= threshold:
             if not _adds_teasers(sib, None, measure):  # a river of story summaries beside the body
@@ -505,6 +511,25 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
                                                and re.search(r"[.。!?！？]\s*$", text)):
                 nodes.append(sib)
     return tuple(nodes)
+
+
+# A block (not a paragraph) after the body under this weight, and under this share of the top
+# node's, named otherwise than the top, is a box that closes the page (a disclaimer, a donation plea, an
+# author card, a newsletter prompt), not the article's last part.
+CLOSING_BOX_MAX_WEIGHT = 600.0
+CLOSING_BOX_MAX_SHARE = 0.25
+
+
+def _closing_box(sib: HtmlElement, top: HtmlElement, top_weight: float, measure: Measure) -> bool:
+    """`sib`, after the top node (of `top_weight`), is a small box of its own (see
+    `CLOSING_BOX_MAX_WEIGHT`).  Cost: a cached size read; a text read for a small box only."""
+    if sib.tag in PARAGRAPH_TAGS or (sib.get("class") and sib.get("class") == top.get("class")):
+        return False  # a paragraph of the article, or a part of it named like it
+    chars = measure.chars(sib)
+    if chars == 0 or chars > CLOSING_BOX_MAX_WEIGHT:  # (weight >= characters)
+        return False
+    w = weight(element_text(sib))
+    return w < CLOSING_BOX_MAX_WEIGHT and w < CLOSING_BOX_MAX_SHARE * top_weight
 
 
 _DIGITS = re.compile(r"\d+")
