@@ -341,3 +341,34 @@ def test_keeps_prose_that_names_agencies_sources_or_newsletters(line):
     for blocks in ([*PROSE, Block("paragraph", line)], [Block("paragraph", line), *PROSE]):
         kept, removed = trim_blocks(blocks, None)
         assert texts(kept) == texts(blocks) and not removed
+
+
+@pytest.mark.parametrize("heading", ["Related posts", "More from The Courier", "You may also like:",
+                                     "Das könnte Sie auch interessieren", "あわせて読みたい"])
+def test_a_related_heading_near_the_end_drops_the_section_it_opens(heading):
+    """The teasers under a late 'Related posts' heading whose links the rules did not take
+    (each with its summary) go with the heading."""
+    teasers = [Block("heading", "Ferry timetable changes for the summer", level=3),
+               Block("paragraph", "The ferry will run every half hour from June, the operator said.")]
+    blocks = [*PROSE, Block("heading", heading, level=2), *teasers]
+    kept, removed = trim_blocks(blocks, None)
+    assert texts(kept) == texts(PROSE)
+    assert [r.excerpt for r in removed] == [heading]
+
+
+def test_a_related_heading_early_in_the_story_heads_part_of_it():
+    """'Related research' in the first part of the body is a section of the story: kept, with
+    what follows it."""
+    blocks = [PROSE[0], Block("heading", "Related research", level=2), *PROSE[1:]]
+    kept, removed = trim_blocks(blocks, None)
+    assert texts(kept) == texts(blocks) and not removed
+
+
+@pytest.mark.parametrize("heading,after", [
+    ("Recommended courses:", PROSE[:1]),  # a heading ending in a colon introduces the story's list
+    ("More posts related to Tokyo", PROSE * 2),  # a section this large is part of the body
+])
+def test_a_late_related_heading_over_a_part_of_the_story_is_kept(heading, after):
+    blocks = [*PROSE * 3, Block("heading", heading, level=2), *after]
+    kept, removed = trim_blocks(blocks, None)
+    assert texts(kept) == texts(blocks) and not removed

@@ -216,6 +216,7 @@ def trim_blocks(blocks: Sequence[Block], title: str | None, *, disabled: frozens
         kept = _drop_headline(kept, title, removed)
     if "boilerplate_line" not in disabled:
         kept = _cut_blog_footer(kept, removed)
+        kept = _drop_closing_section(kept, removed)
         names = _name_keys(authors)
         kept = _trim_end(kept, _LEADING, removed, leading=True, names=names)
         kept = _trim_end(kept, _TRAILING, removed, leading=False, names=names)
@@ -373,3 +374,54 @@ def _name_keys(authors: Sequence[str]) -> list[str]:
     """The authors' names as `_name_key`s (a portal prints the providing paper's or station's
     name, the metadata author, alone over and under the story)."""
     return [k for k in (_name_key(a) for a in authors) if len(k) >= 2]
+
+
+# Headings of what follows an article: links to other stories ('Related posts', 'More from
+# X', 'You may also like', 'Read next', 'あわせて読みたい').  The whole heading must be the
+# phrase, or the phrase and a short name ('More from The Times').
+CLOSING_SECTION_PHRASES = (
+    "related", "related posts", "related articles", "related stories", "related reading", "related content",
+    "related resources", "related links", "related news", "more from", "more stories", "more articles",
+    "more posts", "more news", "more like this", "more to read", "more to explore", "you may also like",
+    "you might also like", "you may also enjoy", "you might also enjoy", "you may be interested in",
+    "you might be interested in", "read more", "read next", "read this next", "what to read next",
+    "keep reading", "recommended", "recommended for you", "recommended reading", "recommended articles",
+    "also read", "popular posts", "popular articles", "latest posts", "latest articles", "recent posts",
+    "trending", "trending now", "up next", "explore more", "other articles", "similar articles", "similar posts",
+    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "mehr zum thema", "lesen sie auch",
+    "weitere artikel", "weitere beiträge", "ähnliche artikel", "ähnliche beiträge", "auch interessant",
+    "à lire aussi", "lire aussi", "articles similaires", "sur le même sujet", "articles liés",
+    "artículos relacionados", "noticias relacionadas", "te puede interesar", "también te puede interesar",
+    "lee también", "czytaj także", "czytaj też", "zobacz także", "zobacz też", "podobne artykuły",
+    "相关阅读", "相关文章", "相关新闻", "推荐阅读", "延伸阅读", "相關閱讀", "相關文章", "延伸閱讀",
+    "関連記事", "関連ニュース", "あわせて読みたい", "合わせて読みたい", "おすすめ記事", "こちらの記事もおすすめ",
+)
+_CLOSING_SECTION_RE = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(p) for p in sorted(CLOSING_SECTION_PHRASES, key=len, reverse=True))
+    + r")(?:\W*$|\s+[^.!?。！？:：]{1,40}$)", re.IGNORECASE)
+# Only a heading in the last part of the body (by weight) opens a closing section: a
+# 'Related' subheading early in a story heads part of it.
+CLOSING_SECTION_FROM = 0.65
+# A section holding more than this share of the body is part of it ('More posts related to
+# Tokyo' over a guide's last chapters), not a teaser list.
+CLOSING_SECTION_MAX_SHARE = 0.25
+
+
+def _drop_closing_section(blocks: list[Block], removed: list[Removal]) -> list[Block]:
+    """Drop a related/recommended heading in the last part of the body (past
+    `CLOSING_SECTION_FROM` of its weight) and everything after it (at most
+    `CLOSING_SECTION_MAX_SHARE` of the body): the teaser list it heads whose links the rules
+    did not take.  A heading that ends in a colon ('Recommended courses:') introduces a part of
+    the story.  Cost: one weight per line, a regex per late heading."""
+    weights = [weight(b.text) for b in blocks]
+    total = sum(weights)
+    seen = 0.0
+    for i, block in enumerate(blocks):
+        if (i and block.kind == "heading" and seen >= CLOSING_SECTION_FROM * total
+                and total - seen <= CLOSING_SECTION_MAX_SHARE * total and _CLOSING_SECTION_RE.search(block.text)):
+            removed.append(Removal("boilerplate_line", f"a closing section headed '{excerpt(block.text)}' "
+                                   f"({len(blocks) - i} line(s))", excerpt(block.text), f"line {i + 1}"))
+            return blocks[:i]
+        seen += weights[i]
+    return blocks
+
