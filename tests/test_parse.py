@@ -366,3 +366,35 @@ def test_layout_after_an_early_document_end_joins_the_body():
     text = _text(root.find("body"))
     assert "Home" in text and "The first kind of outsourcing is the oldest one." in text
     assert "cheap archery" not in text
+
+
+def test_react_streamed_parts_are_moved_into_their_places():
+    """React streams a late part as ``<div hidden id="S:0">`` at the end, moved by ``$RC`` into
+    the ``<template id="B:0">`` boundary, and a nested segment by ``$RS`` into its
+    ``<template id="P:1">`` slot.  The parts end up where the browser shows them, no longer
+    hidden; the hidden div is gone."""
+    page = ("<html><body><main><h1>Cloud stocks</h1><template id='B:0'></template><div>Loading…</div>"
+            "<p>Closing words.</p></main>"
+            "<div hidden id='S:0'><p>Amazon runs the largest cloud.</p><template id='P:1'></template></div>"
+            "<script>$RC('B:0','S:0')</script>"
+            "<div hidden id='S:1'><p>Microsoft comes second.</p></div>"
+            '<script>$RC("B:0","S:0");$RS("S:1","P:1")</script></body></html>')
+    root = parse_html(page)
+    main = root.find("body/main")
+    assert [el.text for el in main.iter("p")] == [
+        "Amazon runs the largest cloud.", "Microsoft comes second.", "Closing words."]
+    assert root.find("body/div[@hidden]") is None and root.find(".//template") is None
+
+
+def test_react_streamed_parts_of_a_page_saved_without_scripts_go_by_number():
+    """A saved page whose scripts were stripped keeps React's pairs by number: the hidden
+    ``S:2`` part fills ``<template id="B:2">``, ``S:5`` fills ``<template id="P:5">``.  A hidden
+    div of another name stays where it is."""
+    page = ("<html><body><article><h1>Index funds</h1><template id='B:2'></template>"
+            "<p>Closing words.</p></article><div hidden id='note'><p>Draft.</p></div>"
+            "<div hidden id='S:2'><p>An index fund tracks an index.</p><template id='P:5'></template></div>"
+            "<div hidden id='S:5'><p>Its costs are low.</p></div></body></html>")
+    root = parse_html(page)
+    assert [el.text for el in root.find("body/article").iter("p")] == [
+        "An index fund tracks an index.", "Its costs are low.", "Closing words."]
+    assert [el.get("id") for el in root.find("body").iter("div")] == ["note"]

@@ -82,6 +82,8 @@ def parse_html(text: str, *, max_depth: int = 256,
     if not (as_parsed and _PARSER_DEPTH is not None and max_depth >= _PARSER_DEPTH):
         _limit_depth(root, max_depth)
     _limit_elements(root, max_elements)
+    if "<template id=" in text:  # a slot for React's streamed parts (cheap substring test)
+        _place_streamed_parts(root)
     return _gather_body(_wrap(root))
 
 
@@ -325,6 +327,64 @@ def _after_root(root: etree._Element) -> list[etree._Element]:
                     el.tag in _PAGE_STRUCTURE or next(el.iterdescendants(*_PAGE_STRUCTURE), None) is not None):
                 found.append(el)
     return found
+
+
+# React's streamed HTML: a part rendered late arrives as ``<div hidden id="S:3">…</div>`` at the
+# end of the document, and a script moves it into place: ``$RC("B:3","S:3")`` replaces the
+# ``<template id="B:3">`` boundary, ``$RS("S:4","P:4")`` fills the ``<template id="P:4">`` slot.
+_STREAM_ID_RE = re.compile(r"[SBP]:\w{1,20}$")
+_STREAM_CALL_RE = re.compile(r'\$R([CS])\("([^"]{1,40})","([^"]{1,40})"')
+
+
+def _place_streamed_parts(root: etree._Element) -> None:
+    """Move React's streamed parts into their places, as its scripts do in a browser; the
+    article of a streamed page is otherwise a hidden div (dropped) and a 'Loading…' fallback.
+    Cost: one look at each script's text and each element's id, on pages that stream only."""
+    calls: list[tuple[str, str]] = []  # (slot id, part id), in the order the scripts run
+    for script in root.iter("script"):
+        code = script.text
+        if code and "$R" in code:
+            for kind, first, second in _STREAM_CALL_RE.findall(code):
+                calls.append((first, second) if kind == "C" else (second, first))
+    if calls:
+        wanted = {i for call in calls for i in call}
+        by_id = {el.get("id"): el for el in root.iter() if isinstance(el.tag, str) and el.get("id") in wanted}
+    else:  # a saved page without its scripts: React pairs a part with the slot of its number
+        by_id = {el.get("id"): el for el in root.iter("div", "template") if _STREAM_ID_RE.match(el.get("id") or "")}
+        calls = [(slot, part) for part in by_id if part[0] == "S" and by_id[part].get("hidden") is not None
+                 for slot in ("B" + part[1:], "P" + part[1:]) if slot in by_id]
+    for slot_id, part_id in calls:
+        slot, part = by_id.get(slot_id), by_id.get(part_id)
+        if slot is None or part is None or slot.getparent() is None or part.getparent() is None:
+            continue
+        if any(a is part for a in slot.iterancestors()):
+            continue  # a slot inside its own part: nothing to move
+        _detach(part)
+        parent = slot.getparent()
+        at = parent.index(slot)
+        _add_text_before(parent, at, part.text)
+        for offset, child in enumerate(list(part)):
+            parent.insert(at + offset, child)  # (a moved element takes its tail along)
+        _detach(slot)
+
+
+def _detach(el: etree._Element) -> None:
+    """Take `el` out of its parent, leaving its tail text where it was."""
+    parent = el.getparent()
+    _add_text_before(parent, parent.index(el), el.tail)
+    el.tail = None
+    parent.remove(el)
+
+
+def _add_text_before(parent: etree._Element, index: int, text: str | None) -> None:
+    """Append `text` to what precedes child `index` of `parent` (the previous tail or its text)."""
+    if not text:
+        return
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        prev = parent[index - 1]
+        prev.tail = (prev.tail or "") + text
 
 
 def _cap_nesting(text: str, limit: int) -> str:
