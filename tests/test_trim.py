@@ -30,6 +30,9 @@ def test_drops_repeated_headline_and_keeps_prose():
     "Aktualisiert: 11.04.2020, 10:27",
     "2025年9月11日 06:00 更新 北陽日報社",
     "Members of the team test their robot. (Courier photo)",
+    "6 min read",
+    "Reading Time: 11 minutes",
+    "Lesezeit: ca. 3 Minuten",
 ])
 def test_drops_leading_furniture_lines(line):
     kept, removed = trim_blocks([Block("paragraph", line), *PROSE], None)
@@ -372,3 +375,9 @@ def test_a_late_related_heading_over_a_part_of_the_story_is_kept(heading, after)
     blocks = [*PROSE * 3, Block("heading", heading, level=2), *after]
     kept, removed = trim_blocks(blocks, None)
     assert texts(kept) == texts(blocks) and not removed
+
+
+def test_a_line_that_mentions_minutes_of_reading_is_kept():
+    line = "Read the 10 minutes of testimony the board heard before it voted on Tuesday."
+    kept, removed = trim_blocks([Block("paragraph", line), *PROSE], None)
+    assert texts(kept) == [line, *texts(PROSE)] and not removed

@@ -48,11 +48,17 @@ LEADING_PATTERNS: dict[str, str] = {
                 rf"[^。.!?！？]{{0,25}}{_DATE}[^。!?！？]{{0,40}}$",
     "caption": r"[(（][^()（）]{0,40}(?:photo|foto|撮影|写真|提供|getty|reuters|afp|ap photo|图)[^()（）]{0,20}[)）]\s*$|"
                r"^(?:photo|foto|写真|画像|图)\s*[:：＝=]",
-    # How long the piece takes to read ('3 Min. Lesezeit', '5 min read', 'Czas czytania: 4 min').
+    # How long the piece takes to read, alone on its line ('3 Min. Lesezeit', '6 min read',
+    # 'Reading Time: 11 minutes', 'Czas czytania: 4 min', '読了時間：3分').
     "reading time": r"^\W*(?:(?:lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de lectura|"
                     r"czas czytania)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*\.?|minut\w*)|(?:ca\.\s*)?\d+\s*(?:-\s*\d+\s*)?"
                     r"(?:min\.?|minuten?|minutes?|mins?|minuty?|minut)\s*(?:lesezeit|lesedauer|read|reading time|"
-                    r"de lecture|de lectura|czytania|leestijd)|ten tekst przeczytasz w)\b[^.!?]{0,30}$",
+                    r"de lecture|de lectura|czytania|leestijd)|ten tekst przeczytasz w)\b[^.!?]{0,30}$|"
+                    r"^\W*(?:(?:about\s+)?\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?\.?|minuten|分钟?|分)\s*(?:read|reading|"
+                    r"read time|reading time|de lecture|de lectura|lesezeit|lesedauer|czytania|で読めます)|(?:(?:estimated )?"
+                    r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|czas czytania|読了時間|"
+                    r"阅读时间|閱讀時間)\s*[:：]?\s*(?:about\s+|ca\.\s*|约)?\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|minuten|"
+                    r"minutos|分钟?|分)?\.?)\W*$",
 }
 TRAILING_PATTERNS: dict[str, str] = {
     "share line": r"^(?:email|e-mail|print|share|tweet|send|メール|印刷|シェア|ツイート|分享|打印)"
