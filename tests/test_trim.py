@@ -381,3 +381,37 @@ def test_a_line_that_mentions_minutes_of_reading_is_kept():
     line = "Read the 10 minutes of testimony the board heard before it voted on Tuesday."
     kept, removed = trim_blocks([Block("paragraph", line), *PROSE], None)
     assert texts(kept) == [line, *texts(PROSE)] and not removed
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY", "licence"),
+    ("Kontakt", "button label"),
+    ('... weiter zu "Teil drei"', "button label"),
+    ("Weitere Infos unter www.example.de.", "related intro"),
+])
+def test_drops_trailing_licence_contact_and_next_page_lines(line, kind):
+    kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
+    assert texts(kept) == texts(PROSE)
+    assert removed[0].reason == f"{kind} after the body"
+
+
+def test_drops_a_letters_prompt_before_the_body():
+    line = "Submit your letter to the editor via this form. Read more Letters to the Editor."
+    kept, removed = trim_blocks([Block("paragraph", line), *PROSE], None)
+    assert texts(kept) == texts(PROSE)
+    assert removed[0].reason == "reader prompt before the body"
+
+
+def test_drops_a_long_permalink_paragraph_at_the_end_but_not_a_long_paragraph_of_prose():
+    line = ("Der Beitrag wurde am Mittwoch, den 4. Mai 2022 um 10:15 Uhr veröffentlicht und wurde unter Allgemein, "
+            "Termine, Region Nord abgelegt. Du kannst die Kommentare zu diesem Eintrag durch den RSS 2.0 Feed "
+            "verfolgen. Kommentare sind derzeit geschlossen, aber Du kannst einen Trackback auf deiner Seite einrichten.")
+    kept, removed = trim_blocks([*PROSE, Block("paragraph", line)], None)
+    assert texts(kept) == texts(PROSE)
+    assert removed[0].reason == "permalink line after the body"
+    # A long closing paragraph that mentions where the story was published is prose: kept.
+    prose = ("Der Beitrag wurde am Mittwoch im Stadtrat vorgestellt und soll nach dem Willen der Verwaltung schon im "
+             "Herbst umgesetzt werden; die Fraktionen wollen bis dahin prüfen, welche Linien zuerst nachts fahren, "
+             "wie viele Fahrer dafür gebraucht werden und was die Stadt das im Jahr kostet, bevor sie abstimmen.")
+    blocks = [*PROSE, Block("paragraph", prose)]
+    assert texts(trim_blocks(blocks, None)[0]) == texts(blocks)

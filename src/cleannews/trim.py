@@ -48,6 +48,8 @@ LEADING_PATTERNS: dict[str, str] = {
                 rf"[^。.!?！？]{{0,25}}{_DATE}[^。!?！？]{{0,40}}$",
     "caption": r"[(（][^()（）]{0,40}(?:photo|foto|撮影|写真|提供|getty|reuters|afp|ap photo|图)[^()（）]{0,20}[)）]\s*$|"
                r"^(?:photo|foto|写真|画像|图)\s*[:：＝=]",
+    # The editors asking for letters, as a note above a letters page ('Submit your letter to the editor …').
+    "reader prompt": r"^submit (?:a|your) letter\b|^(?:send|write) (?:us )?(?:a|your) letter to the editor\b",
     # How long the piece takes to read, alone on its line ('3 Min. Lesezeit', '6 min read',
     # 'Reading Time: 11 minutes', 'Czas czytania: 4 min', '読了時間：3分').
     "reading time": r"^\W*(?:(?:lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de lectura|"
@@ -109,7 +111,8 @@ TRAILING_PATTERNS: dict[str, str] = {
     # veröffentlicht unter der Lizenz CC-BY-NC-ND'), not a citation line that names a licence.
     "licence": r"^(?:(?:this|dieser|diese|dieses) (?:work|text|article|content|post|page|site|beitrag|artikel|inhalt|"
                r"werk)|(?:where|unless|sofern|soweit) (?:not )?(?:otherwise|nicht anders))\b[^.]{0,60}"
-               r"\b(?:licen[cs]|lizen[sz])",
+               r"\b(?:licen[cs]|lizen[sz])|^(?:sofern|soweit|where|unless) (?:not )?(?:otherwise|nicht anders)\b"
+               r"[^.]{0,60}\b(?:cc[- ]by|creative commons)",
     # A line that is nothing but a button or link label ('Learn more', 'Book a demo with X',
     # 'Next post', 'Mehr erfahren'): the whole line must be the label, so a sentence that
     # asks the reader to contact the firm stays (wcxb truths keep such closing paragraphs).
@@ -121,7 +124,8 @@ TRAILING_PATTERNS: dict[str, str] = {
                     r"jetzt (?:kontakt aufnehmen|demo (?:buchen|anfordern)|kostenlos testen)|kontakt aufnehmen|"
                     r"demo (?:buchen|anfordern)|kostenlos testen|en savoir plus|contactez[- ]nous|demander une démo|"
                     r"essai gratuit|más información|contáctanos|contacta con nosotros|solicitar? (?:una )?demo|"
-                    r"prueba gratis)\W*$",
+                    r"prueba gratis|kontakt|contact|contacto)\W*$|"
+                    r"^\W*(?:\.{3}|…)?\s*(?:weiter (?:zu|mit)|continue to|read on|lesen sie weiter auf)\b[^.!?]{0,60}$",
     # The rating widget or pin prompt under a post ('Was this article helpful?', 'Pin it for later!').
     "feedback prompt": r"^(?:rate this (?:article|post|page|story)|was this (?:article|post|page|story|information) "
                        r"(?:helpful|useful)|how (?:useful|helpful) was this (?:post|article|page)|"
@@ -140,7 +144,8 @@ TRAILING_PATTERNS: dict[str, str] = {
                      r"weitere (?:artikel|beiträge|infos?|informationen|\w*tipps|news|nachrichten|themen|berichte|"
                      r"bilder|videos)(?: (?:zu[mr]?|in|aus|von|für|über) [^.!?]{1,40})?|empfehlungen (?:aus )?der redaktion|"
                      r"lesen sie (?:auch|mehr)|auch interessant|zum weiterlesen|(?:das )?könnte (?:dich|sie) auch interessieren|"
-                     r"lee también|más noticias|zobacz (?:też|także)|czytaj (?:też|także|więcej)|see also|read (?:also|next))\W*$",
+                     r"lee también|más noticias|zobacz (?:też|także)|czytaj (?:też|także|więcej)|see also|read (?:also|next))\W*$"
+                     r"|^(?:weitere|mehr) (?:infos?|informationen) (?:unter|auf|bei) \S+\.?$",
     # A news agency's signature under a story ('(dpa)', 'dpa/lno', 'aja/PAP', 'AFP/jm', 'Mit Material
     # von dpa'): the whole line is the agency's token with the editors' initials.
     "agency line": r"^\W*(?:(?:mit material (?:von|der)|mit|with|con|avec|source|quelle)\s*:?\s*)?(?:[a-zäöüß]{1,6}\s*/\s*)*"
@@ -202,6 +207,9 @@ _KEYS: dict[str, tuple[str, ...]] = {
 }
 # Promo lines run longer than other furniture: they are trimmed up to this weight.
 PROMO_LINE_WEIGHT = 260.0
+# A theme's permalink paragraph ('Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt.
+# Du kannst die Kommentare … verfolgen.') runs longer still.
+PERMALINK_LINE_WEIGHT = 420.0
 _LONG_KINDS = frozenset({"follow/app promo", "channel promo", "reader prompt", "sign-up prompt", "permalink line",
                          "citation line", "support appeal", "disclaimer", "licence", "newsletter pitch", "comment prompt"})
 _LEADING = {kind: re.compile(p, re.IGNORECASE) for kind, p in LEADING_PATTERNS.items()}
@@ -210,6 +218,7 @@ _LEADING = {kind: re.compile(p, re.IGNORECASE) for kind, p in LEADING_PATTERNS.i
 _NEEDS_DIGIT = frozenset({"dateline"})
 _DIGIT_RE = re.compile(r"\d")
 _TRAILING = {kind: re.compile(p, re.IGNORECASE) for kind, p in TRAILING_PATTERNS.items()}
+_PERMALINK = {"permalink line": _TRAILING["permalink line"]}
 
 
 def trim_blocks(blocks: Sequence[Block], title: str | None, *, disabled: frozenset[str] = frozenset(),
@@ -255,6 +264,11 @@ def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed
         block = blocks[i]
         w = weight(block.text)
         if w > PROMO_LINE_WEIGHT:
+            if w <= PERMALINK_LINE_WEIGHT and not leading and _kind(block.text, _PERMALINK) is not None:
+                drop.add(i)
+                removed.append(Removal("boilerplate_line", "permalink line after the body", excerpt(block.text),
+                                       f"line {i + 1}"))
+                continue
             if block.kind in ("paragraph", "quote", "list_item"):
                 break
             continue
