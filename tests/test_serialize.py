@@ -212,3 +212,21 @@ def test_link_rich_post_that_is_the_whole_body_is_kept():
     blocks, removed = render_blocks([root], measure=Measure())
     assert any("Press subsidy study" in b.text for b in blocks)
     assert not any(r.rule == "link_dense" and r.excerpt.startswith("Press subsidy") for r in removed)
+
+
+def test_a_line_that_is_only_a_web_address_is_dropped():
+    """A reference list's bare link or a 'source' line is no sentence of the article: dropped
+    (credited to boilerplate_line); a sentence that names an address and code keep theirs."""
+    inner = (f"<p>{BODY[0]}</p><ul><li>https://pmc.ncbi.nlm.nih.gov/articles/PMC5094759/</li></ul>"
+             "<p>Source: <br>www.example.org/report</p>"
+             "<p>The full timetable is at www.example.org/buses from Monday.</p>"
+             "<pre>curl https://example.org/api</pre>")
+    blocks, removed = render(inner)
+    assert kinds(blocks) == [("paragraph", BODY[0]), ("paragraph", "Source:"),
+                             ("paragraph", "The full timetable is at www.example.org/buses from Monday."),
+                             ("code", "curl https://example.org/api")]
+    assert [(r.rule, r.excerpt) for r in removed] == [
+        ("boilerplate_line", "https://pmc.ncbi.nlm.nih.gov/articles/PMC5094759/"),
+        ("boilerplate_line", "www.example.org/report")]
+    blocks, _ = render(inner, disabled_rules=frozenset({"boilerplate_line"}))
+    assert len(blocks) == 6

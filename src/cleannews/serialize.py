@@ -11,6 +11,7 @@ hold it: a line of plain text costs nothing extra (see `_inline.py`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -39,6 +40,7 @@ _PRUNABLE = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "fig
 BODY_CORE_SHARE = 0.8
 # A line whose text is at least this share links, over two or more links, is dropped.
 LINK_LINE_SHARE = 0.8
+_BARE_URL_RE = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
                       "select", "textarea", "button", "input", "option", "head", "title", "meta", "link"})
 
@@ -77,7 +79,8 @@ class _Writer:
                 self.blocks.append(Block("code", text))
             return
         text = collapse_space(raw)
-        if text and len(links) >= 2 and kind in ("paragraph", "quote") and self._link_line(text, links):
+        if text and ((len(links) >= 2 and kind in ("paragraph", "quote") and self._link_line(text, links))
+                     or (kind in ("paragraph", "list_item") and self._bare_url(text))):
             self.inline.line_done(self.buf, None)
             self.buf.clear()
             return
@@ -94,6 +97,14 @@ class _Writer:
         if link_chars < LINK_LINE_SHARE * visible_len(text):
             return False
         self.removed.append(Removal("link_dense", f"a line of {len(links)} links", excerpt(text), "text line"))
+        return True
+
+    def _bare_url(self, text: str) -> bool:
+        """A line that is only a web address (a reference list's link, a 'source' under a
+        picture): no sentence of the article; code and quotes keep theirs."""
+        if "boilerplate_line" in self.disabled or not _BARE_URL_RE.match(text):
+            return False
+        self.removed.append(Removal("boilerplate_line", "a line that is only a web address", excerpt(text), "text line"))
         return True
 
     def walk(self, el: HtmlElement, top: bool = False) -> None:
