@@ -4,7 +4,8 @@ Removes: ``<aside>``, role=complementary, elements named sidebar/widget/tags/aut
 author-box plugin: saboxplugin, abh_box, author card, contributor box),
 short blocks under a 'タグ'/'Tags'/'标签' or 'この記事を書いた人'/'About the author' title, and a short
 author box that ends in 'View all posts by …' / 'Zeige alle Beiträge von …'.
-Keeps: a byline inside the article's own header.
+Keeps: a byline inside the article's own header, and a page builder's block of the article
+named like a widget ('widget-span', 'so-panel widget') inside <main>/<article> (see `WIDGETS`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ __all__ = ["AUTHOR_LINK", "AUTHOR_TITLED", "SIDEBAR", "TAGS", "TAGS_TITLED", "WI
 
 SIDEBAR = AttributeRule(
     name="sidebar",
-    description="sidebars and widgets (<aside>, role=complementary, class 'sidebar', 'widget')",
+    description="sidebars (<aside>, role=complementary, class 'sidebar', 'right-rail')",
     tags=("aside",),
     roles=("complementary", "dialog", "alertdialog"),
     words=("sidebar*", "^side", "sidenav", "sidebox", "sidecolumn", "side column", "^rail", "right rail",
