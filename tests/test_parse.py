@@ -398,3 +398,20 @@ def test_react_streamed_parts_of_a_page_saved_without_scripts_go_by_number():
     assert [el.text for el in root.find("body/article").iter("p")] == [
         "An index fund tracks an index.", "Its costs are low.", "Closing words."]
     assert [el.get("id") for el in root.find("body").iter("div")] == ["note"]
+
+
+def test_unknown_element_in_head_starts_the_body():
+    # libxml2 keeps a page under <head> after an unknown element there; a browser shows it as the body.
+    page = ("<html><head><title>Council vote</title><meta name=robots content=all><mbox>"
+            "<div><p>The council voted on Tuesday to extend the late bus service.</p></div></mbox>"
+            "</head><body></body></html>")
+    root = parse_html(page)
+    assert root.find("head/title").text == "Council vote"  # the head keeps its own elements
+    body = root.find("body")
+    assert body.findtext(".//p") == "The council voted on Tuesday to extend the late bus service."
+    assert root.find("head").find(".//p") is None
+
+
+def test_body_with_content_keeps_odd_head_elements_where_they_are():
+    root = parse_html("<html><head><mbox>x</mbox></head><body><p>Story text.</p></body></html>")
+    assert [el.tag for el in root.find("body")] == ["p"]

@@ -84,7 +84,7 @@ def parse_html(text: str, *, max_depth: int = 256,
     _limit_elements(root, max_elements)
     if "<template id=" in text:  # a slot for React's streamed parts (cheap substring test)
         _place_streamed_parts(root)
-    return _gather_body(_wrap(root))
+    return _body_from_head(_gather_body(_wrap(root)))
 
 
 def strip_non_content(root: etree._Element) -> None:
@@ -385,6 +385,26 @@ def _add_text_before(parent: etree._Element, index: int, text: str | None) -> No
     else:
         prev = parent[index - 1]
         prev.tail = (prev.tail or "") + text
+
+
+# Elements that belong in <head>; any other element there starts the body in a browser.
+_HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template", "object"})
+
+
+def _body_from_head(root: etree._Element) -> etree._Element:
+    """Move a body that libxml2 left inside <head> into the empty <body>.
+
+    An unknown element in the head (``<head><title>…</title><mbox>…``) makes libxml2 keep
+    the whole page under <head>; a browser ends the head there and shows the rest as the
+    body.  Only done when the body is empty.  Cost: a look at the root's children.
+    """
+    head, body = root.find("head"), root.find("body")
+    if head is None or body is None or len(body) or (body.text or "").strip():
+        return root
+    start = next((i for i, el in enumerate(head) if isinstance(el.tag, str) and el.tag not in _HEAD_TAGS), None)
+    if start is not None:
+        body.extend(head[start:])
+    return root
 
 
 def _cap_nesting(text: str, limit: int) -> str:
