@@ -293,6 +293,20 @@ def test_teaser_remnant_fires_when_rules_removed_the_teaser_cards():
     assert judge_teaser_remnant(removed[:2], short) is None  # too few teasers to say
 
 
+def test_teaser_remnant_limit_grows_with_hundreds_of_removed_cards():
+    from cleannews.article import Block, Removal
+    from cleannews.listing import judge_teaser_remnant
+
+    def cards(n):
+        return [Removal("carousel", "class/id word 'cards'", f"Winner {i}", "") for i in range(n)]
+
+    intro = [Block("paragraph", "The annual awards recognise standout projects across the design industry. " * 16)]
+    assert 600 < sum(len(b.text) for b in intro) < 1500
+    assert judge_teaser_remnant(cards(300), intro)  # an intro above 300 award cards
+    assert judge_teaser_remnant(cards(12), intro) is None  # an article beside a strip of 12 teasers
+    assert judge_teaser_remnant(cards(150), intro * 3) is None  # a long article beside a big grid
+
+
 def test_listing_sample_pages_are_rejected_through_clean():
     from pathlib import Path
 
@@ -393,9 +407,22 @@ def test_intro_above_a_grid_is_kept_when_the_page_says_article():
                 "https://shop.example/news/story.php?id=4711", None):
         article = cleannews.clean(shop_category_page(), url=url)
         assert article.is_article and article.text.startswith("Indoor containers bring colour"), url
-    declared = cleannews.clean(shop_category_page('<meta property="og:type" content="article">'),
-                               url="https://shop.example/indoor-pottery/")
-    assert declared.is_article and "grouped together on a sill" in declared.text
+    for head in ('<meta property="og:type" content="article">'
+                 '<meta property="article:published_time" content="2024-05-06T08:00:00Z">',
+                 '<meta property="og:type" content="article"><meta name="author" content="Jane Potter">',
+                 '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Indoor pots"}</script>'):
+        declared = cleannews.clean(shop_category_page(head), url="https://shop.example/indoor-pottery/")
+        assert declared.is_article and "grouped together on a sill" in declared.text, head
+
+
+def test_og_type_article_alone_does_not_keep_an_intro_above_a_grid():
+    """Many sites set og:type article on every page: without a date, an author or a JSON-LD
+    article type beside it, the declaration does not outweigh an index URL and a grid."""
+    import cleannews
+
+    page = cleannews.clean(shop_category_page('<meta property="og:type" content="article">'),
+                           url="https://shop.example/indoor-pottery/")
+    assert not page.is_article and page.page_type == "listing" and page.text == ""
 
 
 def test_article_that_is_most_of_its_page_is_kept_on_an_index_url():

@@ -25,7 +25,8 @@ from .metadata import Metadata, extract_metadata, settle_lang
 from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
-from .listing import judge_data_table, judge_declared_collection, judge_grid_intro, judge_listing, judge_teaser_remnant
+from .listing import (judge_data_table, judge_declared_collection, judge_grid_intro, judge_listing,
+                      judge_teaser_remnant, stands_as_article)
 from .lead import find_lead
 from .markers import protected_elements
 from .select import Verdict, judge_article, select_body
@@ -144,7 +145,9 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
                                or judge_declared_collection(meta.json_ld_types, blocks)
                                or judge_listing(selection.nodes, blocks, measure, body)
                                or judge_grid_intro(selection.nodes, blocks, measure, body, url=url,
-                                                   declares_article=meta.declares_article)
+                                                   declares_article=stands_as_article(
+                                                       meta.declares_article, meta.json_ld_types,
+                                                       meta.published is not None, bool(meta.authors)))
                                or judge_data_table(blocks, declares_article=meta.declares_article)):
         verdict = Verdict(False, why, page_type="listing")
     if verdict.is_article and (why := judge_error_page(blocks, meta.title)):
