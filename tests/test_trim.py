@@ -325,6 +325,8 @@ def test_one_kind_of_furniture_line_in_a_post_cuts_nothing():
     "3 Min. Lesezeit",
     "5 min read",
     "Lesezeit: 4 Minuten",
+    "Lesezeit: 4 min.",
+    "読了時間：3分",
     "Ten tekst przeczytasz w mniej niż minutę",
 ])
 def test_drops_a_leading_reading_time_line(line):

@@ -34,6 +34,10 @@ _DATE = (r"(?:\d{4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?|\d{1,2}/\
 
 _LOWER = "a-zß-öø-ÿąćęłńóśźż"  # lower-case Latin letters (a byline's name starts with a capital)
 
+# Reading-time labels and minute units, for the 'reading time' line.
+_READ_LABEL = ("lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de lectura|czas czytania|読了時間|"
+               "阅读时间|閱讀時間")
+_MINUTES = r"min(?:ute)?s?\.?|minuten?|minuty?|minutos|分钟?|分"
 LEADING_PATTERNS: dict[str, str] = {
     "breadcrumb": r"^(?:home|top|ホーム|トップ|首页|首頁|startseite|accueil|inicio)\s*(?:[>＞›»/|]|&gt;)|"
                   r"^[^>＞›»]{1,30}(?:\s*[>＞›»]\s*[^>＞›»]{1,30}){2,}$",
@@ -50,17 +54,12 @@ LEADING_PATTERNS: dict[str, str] = {
                r"^(?:photo|foto|写真|画像|图)\s*[:：＝=]",
     # The editors asking for letters, as a note above a letters page ('Submit your letter to the editor …').
     "reader prompt": r"^submit (?:a|your) letter\b|^(?:send|write) (?:us )?(?:a|your) letter to the editor\b",
-    # How long the piece takes to read, alone on its line ('3 Min. Lesezeit', '6 min read',
-    # 'Reading Time: 11 minutes', 'Czas czytania: 4 min', '読了時間：3分').
-    "reading time": r"^\W*(?:(?:lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de lectura|"
-                    r"czas czytania)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*\.?|minut\w*)|(?:ca\.\s*)?\d+\s*(?:-\s*\d+\s*)?"
-                    r"(?:min\.?|minuten?|minutes?|mins?|minuty?|minut)\s*(?:lesezeit|lesedauer|read|reading time|"
-                    r"de lecture|de lectura|czytania|leestijd)|ten tekst przeczytasz w)\b[^.!?]{0,30}$|"
-                    r"^\W*(?:(?:about\s+)?\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?\.?|minuten|分钟?|分)\s*(?:read|reading|"
-                    r"read time|reading time|de lecture|de lectura|lesezeit|lesedauer|czytania|で読めます)|(?:(?:estimated )?"
-                    r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|czas czytania|読了時間|"
-                    r"阅读时间|閱讀時間)\s*[:：]?\s*(?:about\s+|ca\.\s*|约)?\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|minuten|"
-                    r"minutos|分钟?|分)?\.?)\W*$",
+    # How long the piece takes to read, alone on its line: the label first ('Lesezeit: ca. 3 Minuten',
+    # 'Reading Time: 11 minutes', '読了時間：3分') or the number first ('6 min read', '3 Min. Lesezeit').
+    "reading time": rf"^\W*(?:(?:estimated )?(?:{_READ_LABEL})\s*[:：]?\s*(?:about\s+|ca\.\s*|约)?\d+\s*(?:-\s*\d+\s*)?"
+                    rf"(?:{_MINUTES})?|(?:about\s+|ca\.\s*)?\d+\s*(?:-\s*\d+\s*)?(?:{_MINUTES})\s*"
+                    rf"(?:read(?:ing)?(?: time)?|{_READ_LABEL}|de lecture|de lectura|czytania|leestijd|で読めます)|"
+                    r"ten tekst przeczytasz w)\W*(?:\b[^.!?。]{0,30})?$",
 }
 TRAILING_PATTERNS: dict[str, str] = {
     "share line": r"^(?:email|e-mail|print|share|tweet|send|メール|印刷|シェア|ツイート|分享|打印)"
