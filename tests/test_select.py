@@ -427,3 +427,15 @@ def test_a_small_box_after_the_body_does_not_join_it():
     text = cleannews.clean(page).text
     assert EN[3] in text and f"{EN[0]} Again." in text
     assert "general information only" not in text
+
+
+def test_text_in_an_unknown_element_is_read_as_prose():
+    # A counter's <sape_index> (a tag HTML does not define) wraps the article's <br> paragraphs.
+    side = "".join(f'<p><a href="/n/{i}">Other news item number {i}</a> short note here.</p>' for i in range(3))
+    page = ("<html><body><table><tr><td>" + side + "</td><td><a href='/sec'>Local:</a> <a href='/n/9'>Bus service"
+            " extended</a><div>Mon, 16 Jan</div><sape_index>" + "<br><br>".join(EN)
+            + "</sape_index></td></tr></table></body></html>")
+    article = cleannews.clean(page)
+    assert article.is_article
+    assert lines(article)[-4:] == list(EN)
+    assert not any("Other news item" in line for line in lines(article))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from lxml.html import HtmlElement
+from lxml.html import defs as html_defs
 
 from .article import Block
 from .declared import is_declared_summary
@@ -109,6 +110,15 @@ def _own_text(el: HtmlElement) -> str:
     return "".join(parts)
 
 
+_KNOWN_TAGS = frozenset(html_defs.tags) | PARAGRAPH_TAGS | CONTAINER_TAGS | INLINE_TAGS | {"main", "template"}
+
+
+def _is_unknown(tag: object) -> bool:
+    """A tag HTML does not define (``<sape_index>``, ``<noindex>``, a custom element): a
+    browser shows its text like any other, so its own text can be a paragraph."""
+    return isinstance(tag, str) and tag not in _KNOWN_TAGS
+
+
 def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
     """Paragraph-like elements with their text; nested paragraphs are yielded once."""
     for el in body.iter():
@@ -117,7 +127,7 @@ def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
             if tag == "blockquote" and el.find(".//p") is not None:
                 continue
             yield el, element_text(el)
-        elif tag in CONTAINER_TAGS:
+        elif tag in CONTAINER_TAGS or _is_unknown(tag):
             parent = el.getparent()
             if parent is not None and parent.tag in PARAGRAPH_TAGS:
                 continue
