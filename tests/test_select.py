@@ -439,3 +439,14 @@ def test_text_in_an_unknown_element_is_read_as_prose():
     assert article.is_article
     assert lines(article)[-4:] == list(EN)
     assert not any("Other news item" in line for line in lines(article))
+
+
+def test_a_long_legal_notice_does_not_outscore_a_short_article():
+    legal = ("© 2005 Example Press. All materials on this site are protected by law, including copyright and related"
+             " rights. When using them in electronic media, a link is required, a hyperlink is welcome, and in print"
+             " media, the written permission of the editors is needed, as registered with the press office, number 19,"
+             " on March 16, 2005, by the federal service, for mass communications, and cultural heritage.")
+    page = ("<html><body><div class='story'><p>" + EN[0] + "</p><p>" + EN[1] + "</p></div>"
+            f"<table><tr><td><font size=1>{legal}</font></td></tr></table></body></html>")
+    article = cleannews.clean(page)
+    assert lines(article) == list(EN[:2])

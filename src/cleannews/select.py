@@ -184,10 +184,27 @@ def _segment_score(text: str, w: float | None = None) -> float:
     `w`: the text's `weight`, when the caller has it."""
     if w is None:
         w = weight(text)
-    if w < MIN_PARAGRAPH_WEIGHT:
+    if w < MIN_PARAGRAPH_WEIGHT or (w >= LEGAL_NOTICE_MIN_WEIGHT
+                                    and _LEGAL_NOTICE.search(text.lstrip()[:LEGAL_NOTICE_HEAD])):
         return 0.0
     return 1.0 + punctuation_count(text) + min(w / 100.0, 3.0)
 
+
+# A long paragraph that opens with a site's legal notice (copyright, rights reserved, 'not
+# intended as advice': comma-rich sentences that can outscore a short article) is not
+# prose.  Only its first characters are looked at: an article may end with a copyright line.
+# A short copyright line keeps its small score (measured: zeroing it moved small cleaneval
+# pages the wrong way).
+LEGAL_NOTICE_HEAD = 80
+LEGAL_NOTICE_MIN_WEIGHT = 250.0
+_LEGAL_NOTICE = re.compile(
+    r"©|all rights reserved|rights reserved|alle rechte vorbehalten|"
+    r"tous droits réservés|derechos reservados|diritti riservati|direitos reservados|wszelkie prawa zastrzeżone|"
+    r"все права (?:на|защищены)|права защищены|版权所有|版權所有|無断転載|無断複製|転載禁止|複製を禁じ|"
+    r"not intended (?:to replace|as|to be|to provide|to constitute) (?:the |a )?(?:advice|legal|medical|financial|"
+    r"investment|tax|professional|substitute)|for general information(?:al purposes)? only|"
+    r"for informational purposes only|does not constitute (?:legal|financial|investment|tax|medical) advice",
+    re.IGNORECASE)
 
 _CREDIT_LEVELS = 5  # ancestors that get a (decayed) share of a paragraph's score
 
