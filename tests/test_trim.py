@@ -52,6 +52,8 @@ def test_drops_leading_furniture_lines(line):
     "SUGGESTED CITATION Doe, Jane: Experts in the crisis, ExampleBlog, 2020/4/09.",
     "If you enjoyed reading this post – would you consider supporting our work? Just click here.",
     "Jede kleine Spende hilft den Menschen vor Ort!",
+    "Unterstütze Example-Mag bereits mit 2,50!",
+    "Gefällt dir unser Klettermagazin? Dann freuen wir uns über ein Abo.",
     "2022 - Todos los derechos reservados.",
     "- Anzeige -",
     "Puede escribirnos a redaccion@example.com o seguir a Materia en Facebook, Twitter o Instagram.",
@@ -341,6 +343,7 @@ def test_drops_a_leading_reading_time_line(line):
     "Quelle des Streits war ein Vertrag, den die Stadt 2019 mit dem Betreiber schloss.",
     "The newsletter, founded by two students in 2015, now has forty thousand readers.",
     "Die Lesezeit der Bibliothek wird ab Mai um eine Stunde verlängert.",
+    "Gefällt dir unser neuer Fahrplan? Die Stadt fragt bis Mai alle Fahrgäste.",
 ])
 def test_keeps_prose_that_names_agencies_sources_or_newsletters(line):
     for blocks in ([*PROSE, Block("paragraph", line)], [Block("paragraph", line), *PROSE]):

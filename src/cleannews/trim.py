@@ -96,7 +96,9 @@ TRAILING_PATTERNS: dict[str, str] = {
     "support appeal": r"\b(?:consider supporting|support (?:us|our work|our journalism|independent journalism) (?:by|with|today)|"
                       r"funded by readers|unterstütze(?:n sie)? (?:uns|unsere arbeit)|jede (?:kleine )?spende\b|"
                       r"hazte (?:miembro|socio)|apoya (?:nuestro|el) periodismo|soutenez[- ](?:nous|notre travail)|"
-                      r"sostieni (?:il nostro|la nostra)|apoie (?:o nosso|nosso) jornalismo)",
+                      r"sostieni (?:il nostro|la nostra)|apoie (?:o nosso|nosso) jornalismo|"
+                      r"unterstütze(?:n sie)? \S+ (?:bereits |schon )?(?:ab|mit) \d|"
+                      r"gefällt (?:dir|euch|ihnen) (?:unser|unsere) \w*(?:magazin|blog|podcast|arbeit|journalismus)\b)",
     "ad label": r"^\W*(?:anzeige|werbung|reklama|advertisement|publicidad|publicité|pubblicità)\W*$",
     # The site's terms under a comment form ('By adding a comment, you accept our terms').
     "terms notice": r"^by (?:using|adding|posting|submitting|continuing|clicking|commenting)\b.{0,80}\byou (?:agree|accept|consent)",
@@ -200,7 +202,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "disclaimer": ("meinung", "engag", "expressed", "responsible", "opiniones", "qualifying", "associate"),
     "channel promo": ("follow", "folg", "sígu", "suiv", "seguir", "canal", "kanal"),
     "reader prompt": ("fragen", "escrib", "hear", "letter", "schreiben", "write", "écrivez"),
-    "support appeal": ("support", "funded", "unterstütz", "spende", "hazte", "apoy", "soutenez", "sostieni", "apoie"),
+    "support appeal": ("support", "funded", "unterstütz", "spende", "hazte", "apoy", "soutenez", "sostieni", "apoie",
+                       "gefällt"),
     "newsletter pitch": ("newsletter", "subskrypcji", "sign up here", "mehr verpassen", "mehr versäumen"),
     "comment prompt": ("komment", "meinung", "müssen", "musst", "must be"),
 }
