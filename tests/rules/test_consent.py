@@ -7,6 +7,8 @@ import pytest
 from cleannews.rules import consent
 
 REMOVES = [
+    ("flyout", "en", "middle", '<div class="c-flyout"><div class="c-flyout__content"><p>Every small donation helps '
+     "people in need around the world.</p></div></div>", "Every small donation helps"),
     ("cookie-banner", "en", "after", '<div id="cookie-banner"><p>We use cookies to improve your experience.</p>'
      "<button>Accept</button></div>", "We use cookies"),
     ("cookie-text", "en", "inside", '<div class="x"><p>This website uses cookies to improve your experience. '

@@ -1,9 +1,10 @@
 """Cookie/consent banners, newsletter sign-up boxes and consent placeholders of embeds.
 
-Removes: elements named cookie/consent/gdpr/cmp/newsletter, and short blocks such as
-'We use cookies to improve your experience', 'メールマガジン登録', 'Never miss the latest news by
-signing up to our newsletter' or 'Tips delivered to your inbox'; and the box a page shows in
-place of an embedded tweet or video until the reader agrees to load it ('Externer Inhalt',
+Removes: elements named cookie/consent/gdpr/cmp/newsletter or as a pop-up (popup, modal, overlay,
+flyout), and short blocks such as 'We use cookies to improve your experience', 'メールマガジン登録',
+'Never miss the latest news by signing up to our newsletter' or 'Tips delivered to your inbox';
+and the box a page shows in place of an embedded tweet or video until the reader agrees to
+load it ('Externer Inhalt',
 'Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine
 Verbindung zu Twitter her', 'Twitter freischalten', 'To view this content, please accept cookies').
 Keeps: a sentence about someone else's newsletter ('sign up to the agency's newsletter'), and
@@ -22,7 +23,7 @@ CONSENT = AttributeRule(
     description="cookie/consent banners and newsletter boxes (class 'cookie', 'consent', 'newsletter')",
     words=("cookie*", "consent*", "gdpr*", "onetrust*", "didomi*", "privacy banner", "newsletter*",
            "mailchimp*", "mc embed*", "optin*", "opt in", "mailing*", "email signup", "emailsignup", "mailmag*",
-           "melmaga*", "popup*", "modal*", "overlay*", "lightbox*", "interstitial"),
+           "melmaga*", "popup*", "modal*", "overlay*", "lightbox*", "interstitial", "flyout*"),
     max_share=1.0,  # a consent manager is never the article, however much text it holds
 
 )
