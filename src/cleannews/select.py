@@ -94,12 +94,13 @@ def _own_text(el: HtmlElement) -> str:
     parts = [el.text or ""]
     previous_br = False
     for child in el:
-        if child.tag == "br":
+        tag = child.tag  # (an lxml tag read builds a new string: read once)
+        if tag == "br":
             if previous_br:
                 parts.append(_BREAK)
             previous_br = True
         else:
-            if child.tag in INLINE_TAGS:  # a leaf's text without an XPath call
+            if tag in INLINE_TAGS:  # a leaf's text without an XPath call
                 parts.append(element_text(child) if len(child) else child.text or "")
             previous_br = False
         tail = child.tail
@@ -126,7 +127,7 @@ def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
         if tag in PARAGRAPH_TAGS:
             if tag == "blockquote" and el.find(".//p") is not None:
                 continue
-            yield el, element_text(el)
+            yield el, element_text(el) if len(el) else el.text or ""  # (a leaf: no XPath call)
         elif tag in CONTAINER_TAGS or _is_unknown(tag):
             parent = el.getparent()
             if parent is not None and parent.tag in PARAGRAPH_TAGS:
@@ -476,11 +477,6 @@ def _final_of(node: HtmlElement, scores: dict[HtmlElement, float], final: dict[H
     return final[node]
 
 
-def _past_top(nodes: list[HtmlElement], top: HtmlElement) -> bool:
-    """Whether the sibling pass has already passed the top node."""
-    return bool(nodes) and any(n is top for n in nodes)
-
-
 def _join_threshold(top: HtmlElement, scores: dict[HtmlElement, float], final: dict[HtmlElement, float],
                     measure: Measure) -> tuple[float, float]:
     """(the top's final score, the score a neighbour needs to join it: Readability's 20%, at least 10)."""
@@ -506,13 +502,16 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
     top_class = top.get("class")
     top_weight: float | None = None  # read once a sibling after the top is looked at
     nodes: list[HtmlElement] = []
+    past_top = False  # whether the pass has passed the top node
     for sib in parent:
         if sib is top:
             nodes.append(sib)
+            past_top = True
             continue
-        if not isinstance(sib.tag, str):
+        tag = sib.tag  # (an lxml tag read builds a new string: read once)
+        if not isinstance(tag, str):
             continue
-        if _past_top(nodes, top):
+        if past_top:
             if top_weight is None:
                 top_weight = weight(element_text(top))
             if _closing_box(sib, top, top_weight, measure):
@@ -527,8 +526,8 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
             # undecayed paragraph mass speaks for it.  (For any unnamed sibling this cost
             # daniel, l3s and cleaneval pages: measured.)
             nodes.append(sib)
-        elif sib.tag in PARAGRAPH_TAGS or (sib.tag in SIBLING_BLOCK_TAGS and not _past_top(nodes, top)
-                                           and measure.link_density(sib) == 0):
+        elif tag in PARAGRAPH_TAGS or (tag in SIBLING_BLOCK_TAGS and not past_top
+                                       and measure.link_density(sib) == 0):
             text = element_text(sib)
             w = weight(text)
             density = measure.link_density(sib)

@@ -36,18 +36,28 @@ _CJK_CLASS = (
     "\uff66-\uff9f\uffa0-\uffdc\U00020000-\U0003134f"
 )
 _CJK_RE = re.compile(f"[{_CJK_CLASS}]")
+# Runs of CJK characters: counted by their lengths, one string per run rather than per character.
+_CJK_RUN_RE = re.compile(f"[{_CJK_CLASS}]+")
 # Sentence and clause punctuation, Western and CJK (full-width) forms.
 _PUNCT_RE = re.compile(r"[,.;:!?、。，．！？；：]")
+# ASCII text drops its punctuation / its whitespace (what `str.split` splits on) by str.translate,
+# which has a fast path for ASCII; a regex or split tests each character in a slower loop.
+_ASCII_PUNCT = ",.;:!?"
+_DROP_ASCII_PUNCT = str.maketrans("", "", _ASCII_PUNCT)
+_DROP_ASCII_SPACE = str.maketrans("", "", "".join(c for c in map(chr, range(128)) if c.isspace()))
+_TRANSLATE_MIN_CHARS = 64  # below this the regex's fixed cost is lower
 
 
 def visible_len(text: str) -> int:
     """Number of non-whitespace characters."""
+    if len(text) >= _TRANSLATE_MIN_CHARS and text.isascii():
+        return len(text.translate(_DROP_ASCII_SPACE))
     return len("".join(text.split()))
 
 
 def cjk_count(text: str) -> int:
     """Number of CJK characters (Han, kana, Hangul).  O(1) for ASCII text."""
-    return 0 if text.isascii() else len(_CJK_RE.findall(text))
+    return 0 if text.isascii() else sum(map(len, _CJK_RUN_RE.findall(text)))
 
 
 def cjk_ratio(text: str) -> float:
@@ -63,6 +73,8 @@ def weight(text: str) -> float:
 
 def punctuation_count(text: str) -> int:
     """Commas, full stops and the like, Western and CJK (、。，！？ count)."""
+    if len(text) >= _TRANSLATE_MIN_CHARS and text.isascii():
+        return len(text) - len(text.translate(_DROP_ASCII_PUNCT))
     return len(_PUNCT_RE.findall(text))
 
 

@@ -135,14 +135,25 @@ class PageFacts:
 
 
 class ElementView:
-    """One element as the rules see it: its class/id signature and, read on demand, its text."""
+    """One element as the rules see it: its class/id signature and, read on demand, its text.
 
-    __slots__ = ("el", "signature", "_text")
+    `attrs`: the element's attributes as a dict, when the caller has read them all at once
+    (the rule walk does: one C call instead of one per attribute a rule asks for); None
+    means ask the element (`get`).
+    """
 
-    def __init__(self, el: HtmlElement, signature: str) -> None:
+    __slots__ = ("el", "signature", "_text", "attrs")
+
+    def __init__(self, el: HtmlElement, signature: str, attrs: dict[str, str] | None = None) -> None:
         self.el = el
         self.signature = signature
+        self.attrs = attrs
         self._text: str | None = None
+
+    def get(self, name: str) -> str | None:
+        """The value of attribute `name` (as `el.get`)."""
+        attrs = self.attrs
+        return self.el.get(name) if attrs is None else attrs.get(name)
 
     @property
     def text(self) -> str:
@@ -191,11 +202,14 @@ MAX_LABEL_CHARS = 30
 PROSE_MIN_CHARS = 200
 
 
-def is_heading_like(el: HtmlElement, signature: str) -> bool:
-    """An `<hN>`, or a short element whose class/id calls it a title or heading."""
-    if el.tag in HEADING_TAGS:
+def is_heading_like(el: HtmlElement, signature: str, tag: str | None = None) -> bool:
+    """An `<hN>`, or a short element whose class/id calls it a title or heading.
+    `tag`: the element's tag, when the caller has read it (an lxml tag read builds a string)."""
+    if tag is None:
+        tag = el.tag
+    if tag in HEADING_TAGS:
         return True
-    if el.tag not in _HEADING_PARTS or not signature:
+    if tag not in _HEADING_PARTS or not signature:
         return False
     return _names_a_heading(signature)
 

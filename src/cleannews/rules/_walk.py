@@ -29,7 +29,7 @@ from ._base import (
     Match,
     PageFacts,
     Rule,
-    attribute_signature,
+    _signature,
     drop_element,
     element_path,
     is_heading_like,
@@ -42,6 +42,7 @@ __all__ = ["apply_rules"]
 
 
 _MISS = object()
+_NO_ATTRIBUTES: dict[str, str] = {}  # (never written to)
 _MEMO_LIMIT = 50_000
 
 
@@ -95,23 +96,26 @@ class _AttributeIndex:
 
     def match(self, view: ElementView) -> tuple[AttributeRule, str] | None:
         """The first rule matching the element's tag, role or class/id words (cached per page shape)."""
-        el = view.el
-        key = (el.tag, view.signature, el.get("role"))
+        return self.lookup(view.el.tag, view.signature, view.get("role"))
+
+    def lookup(self, tag: str, signature: str, role: str | None) -> tuple[AttributeRule, str] | None:
+        """`match` for an element read by the caller: its tag, signature and role."""
+        key = (tag, signature, role)
         found = self._memo.get(key, _MISS)
         if found is _MISS:
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
-            found = self._memo[key] = self._match(el, view.signature, key[2])
+            found = self._memo[key] = self._match(tag, signature, role)
         return found  # type: ignore[return-value]
 
-    def _match(self, el: HtmlElement, signature: str, role: str | None) -> tuple[AttributeRule, str] | None:
+    def _match(self, tag: str, signature: str, role: str | None) -> tuple[AttributeRule, str] | None:
         best: tuple[int, str] | None = None
-        i = self.by_tag.get(el.tag)
+        i = self.by_tag.get(tag)
         if i is not None:
-            best = (i, f"<{el.tag}> element")
+            best = (i, f"<{tag}> element")
         if role and role in self.by_role and (best is None or self.by_role[role] < best[0]):
             best = (self.by_role[role], f"role={role}")
-        if signature and el.tag in CLASS_RULE_TAGS:
+        if signature and tag in CLASS_RULE_TAGS:
             tokens = signature.split()
             words = [t.lstrip("^") for t in tokens]
             for n, token in enumerate(tokens):
@@ -154,7 +158,7 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
     (the subtree stays readable after it left the page), e.g. to collect reader comments.
     """
     index, others = _index_for(tuple(rules))
-    gated = _gate_groups(tuple(r for r in others if r.applies(facts)), facts)
+    gated = _gate_groups(tuple(r for r in others if r.applies(facts)))
     matched: list[tuple[HtmlElement, str, str]] = []
     claimed: set[HtmlElement] = set()
     protected = facts.protected
@@ -164,18 +168,22 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
         tag = el.tag
         if not isinstance(tag, str) or tag in _VOID_TAGS or el in claimed:
             continue
+        children = list(el) if len(el) else _NO_CHILDREN  # (read once: each read builds the proxies)
         if el in protected:
             if _claim_hidden(el, gated, facts, matched, claimed):  # a marker cannot shield hidden text
                 continue
-        elif _claim(el, index, gated, facts, matched, claimed):
+        elif _claim(el, tag, children, index, gated, facts, matched, claimed):
             continue
-        if len(el):
+        if children:
             if tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS:
-                stack.extend(reversed(el))
+                stack.extend(reversed(children))
             else:  # a paragraph of prose: only a block nested in it (a teaser card, a box) is asked,
                 # or a link on a line of its own (a teaser between the pre-wrapped lines of a portal's story)
-                stack.extend(c for c in reversed(el) if c.tag in _NESTED_BLOCK_TAGS or link_on_own_line(c))
+                stack.extend(c for c in reversed(children) if c.tag in _NESTED_BLOCK_TAGS or link_on_own_line(c))
     return _remove(matched, claimed, detached)
+
+
+_NO_CHILDREN: list[HtmlElement] = []  # (never appended to)
 
 
 # Elements with no content to judge are skipped; so is the inside of a paragraph of prose,
@@ -200,7 +208,9 @@ class _Gated:
     heading_re: re.Pattern[str] | None  # any heading rule's phrase (None: ask them all)
 
 
-def _gate_groups(rules: tuple[Rule, ...], facts: PageFacts) -> _Gated:
+@lru_cache(maxsize=64)
+def _gate_groups(rules: tuple[Rule, ...]) -> _Gated:
+    """The groups of `rules` (cached: the same rules come back for every page)."""
     blocks = tuple(r for r in rules if getattr(r, "gate", "element") == "short_block")
     index = _text_index(blocks) if blocks else None
     return _Gated(
@@ -273,17 +283,26 @@ def _claim_hidden(el: HtmlElement, gated: _Gated, facts: PageFacts,
     return False
 
 
-def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFacts,
-           matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
-    """Ask the rules about `el`; record what they claim.  True when `el` itself is claimed."""
-    has_attributes = len(el.attrib) > 0
-    view = ElementView(el, attribute_signature(el) if has_attributes else "")
+def _claim(el: HtmlElement, tag: str, children: list[HtmlElement], index: _AttributeIndex, gated: _Gated,
+           facts: PageFacts, matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
+    """Ask the rules about `el` (its `tag` and `children` read by the walk); record what they
+    claim.  True when `el` itself is claimed.  The attributes are read in one call."""
+    items = el.items()
+    if items:
+        attrs = dict(items)
+        classes, ident = attrs.get("class"), attrs.get("id")
+        view = ElementView(el, _signature(classes or "", ident or "") if classes or ident else "", attrs)
+        role = attrs.get("role")
+    else:
+        view = ElementView(el, "", _NO_ATTRIBUTES)
+        role = None
     for rule in gated.every:  # the hidden rule, first in DEFAULT_RULES
-        if not has_attributes and getattr(rule, "attributes_only", False):
+        if not items and getattr(rule, "attributes_only", False):
             continue
-        if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
+        m = rule.match(view, facts)
+        if m is not None and _accept(m, rule.name, rule.max_share, el, facts, matched, claimed):
             return el in claimed
-    hit = index.match(view)
+    hit = index.lookup(tag, view.signature, role)
     if hit is not None and hit[0].spares(el, facts):
         hit = None
     if hit is not None and not _too_central(el, facts, hit[0].max_share):
@@ -291,17 +310,18 @@ def _claim(el: HtmlElement, index: _AttributeIndex, gated: _Gated, facts: PageFa
         claimed.add(el)
         return True
     if gated.headings:
-        if is_heading_like(el, view.signature):
+        if is_heading_like(el, view.signature, tag):
             rules = gated.headings if _may_be_titled(view, facts, gated.heading_re) else ()
-        elif len(el) == 0 and el.text and len(el.text) <= MAX_LABEL_CHARS and label_key(el.text) in gated.label_words:
+        elif not children and (text := el.text) and len(text) <= MAX_LABEL_CHARS and label_key(text) in gated.label_words:
             rules = gated.labels  # a lone short label such as <span>PR</span>
         else:
             rules = ()
         for rule in rules:
-            if _accept(rule.match(view, facts), rule.name, rule.max_share, el, facts, matched, claimed):
+            m = rule.match(view, facts)
+            if m is not None and _accept(m, rule.name, rule.max_share, el, facts, matched, claimed):
                 return el in claimed
-    if gated.blocks is not None and reads_block(el):
-        found = gated.blocks.match_rule(view, facts)
+    if gated.blocks is not None and reads_block(el, tag, len(children)):
+        found = gated.blocks.match_rule(view, facts, children)
         if found is not None:
             rule, m = found
             _accept(m, rule.name, rule.max_share, el, facts, matched, claimed)

@@ -49,14 +49,18 @@ def title_text(view: ElementView, facts: PageFacts) -> str | None:
     return text if 0 < visible_len(text) <= MAX_HEADING_CHARS else None
 
 
-def reads_block(el: HtmlElement) -> bool:
+def reads_block(el: HtmlElement, tag: str | None = None, children: int | None = None) -> bool:
     """Whether the text-block rules read `el`: a short block with at most a few children, or
     an <h2>-<h6> holding one text node and no child element (a teaser's headline link in an
-    <h3> is never read, which keeps the cost down on pages with hundreds of them)."""
-    tag = el.tag  # (an lxml tag read builds a new string: read once)
+    <h3> is never read, which keeps the cost down on pages with hundreds of them).
+    `tag`, `children`: its tag and number of children, when the caller has them."""
+    if tag is None:
+        tag = el.tag  # (an lxml tag read builds a new string: read once)
+    if children is None:
+        children = len(el)
     if tag in SHORT_HEADING_TAGS:
-        return len(el) == 0
-    return tag in SHORT_BLOCK_TAGS and len(el) <= 4
+        return children == 0
+    return tag in SHORT_BLOCK_TAGS and children <= 4
 
 
 def _mostly_links(chars: int, links: int, slack: int) -> bool:
@@ -206,12 +210,13 @@ class TextBlock:
         return Match((target,), f"text '{found}'")
 
 
-def _has_own_text(el: HtmlElement) -> bool:
-    """Non-blank text directly inside `el` (its own text or a child's tail).  Cost: O(children)."""
+def _has_own_text(el: HtmlElement, children: Sequence[HtmlElement] | None = None) -> bool:
+    """Non-blank text directly inside `el` (its own text or a child's tail).  Cost: O(children).
+    `children`: `list(el)`, when the caller has it."""
     text = el.text
     if text and not text.isspace():
         return True
-    for child in el:
+    for child in el if children is None else children:
         tail = child.tail
         if tail and not tail.isspace():
             return True
@@ -221,6 +226,7 @@ def _has_own_text(el: HtmlElement) -> bool:
 # The first three letters of every word (a word starts after a non-word character, so
 # '(photo' and 'x-photo' offer 'pho'); found in C, intersected with the keys' heads.
 _WORD_HEAD_RE = re.compile(r"(?<!\w)\w{3}")
+_MEMO_LIMIT = 5_000  # texts whose candidate rules are remembered (then forgotten at once)
 
 
 class TextIndex:
@@ -252,9 +258,20 @@ class TextIndex:
         others = sorted((k for k in self._by_key if not k.isascii()), key=len, reverse=True)
         self._other_re = re.compile("|".join(re.escape(k) for k in others)) if others else None
         self._ascii_symbols = tuple(k for k in self._by_key if k.isascii())  # '(c)', '=': plain substring tests
+        self._memo: dict[str, tuple[int, ...]] = {}
 
-    def _candidates(self, folded: str) -> set[int]:
-        """Indexes of the rules one of whose keys `folded` holds (a Latin key at a word start)."""
+    def _candidates(self, folded: str) -> tuple[int, ...]:
+        """Indexes of the rules one of whose keys `folded` holds (a Latin key at a word start),
+        in rule order.  Cached per text: menus, labels and bylines repeat within and across
+        pages (shared by threads like `_AttributeIndex`'s cache: a lost write costs a recount)."""
+        found = self._memo.get(folded)
+        if found is None:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[folded] = tuple(sorted(self._keys_in(folded)))
+        return found
+
+    def _keys_in(self, folded: str) -> set[int]:
         found: set[int] = set()
         by_head = self._by_head
         for head in self._heads.intersection(_WORD_HEAD_RE.findall(folded)):
@@ -269,10 +286,12 @@ class TextIndex:
                 found |= self._by_key[key]
         return found
 
-    def match_rule(self, view: ElementView, facts: PageFacts) -> tuple[TextBlock, Match] | None:
-        """The first text rule (in rule order) matching `view`, with its (widened) match."""
+    def match_rule(self, view: ElementView, facts: PageFacts, children: Sequence[HtmlElement] | None = None
+                   ) -> tuple[TextBlock, Match] | None:
+        """The first text rule (in rule order) matching `view`, with its (widened) match.
+        `children`: `list(view.el)`, when the caller has it."""
         el = view.el
-        if not _has_own_text(el):
+        if not _has_own_text(el, children):
             return None  # a wrapper: the children that carry the text are asked in their turn
         text = view.text
         if len(text) > self.max_chars * 4:
@@ -281,7 +300,7 @@ class TextIndex:
         if not flat or len(flat) > self.max_chars:
             return None
         heading = el.tag in HEADING_TAGS
-        for i in sorted(self._candidates(flat.casefold())):
+        for i in self._candidates(flat.casefold()):
             rule = self.rules[i]
             if len(flat) <= rule.max_chars and (rule.headings or not heading):
                 found = rule._re.search(flat)

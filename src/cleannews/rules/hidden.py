@@ -49,7 +49,8 @@ class HiddenRule:
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
-        get = el.get  # (direct reads: no attribute-dict proxy per element)
+        attrs = view.attrs  # (read once by the walk; else direct reads, no attribute-dict proxy)
+        get = el.get if attrs is None else attrs.get
         if get("hidden") is not None:
             return Match((el,), "hidden attribute")
         if get("aria-hidden") == "true":
