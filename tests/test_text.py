@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleannews.text import (CJK_WEIGHT, cjk_count, cjk_ratio, collapse_space, excerpt, link_density,
@@ -95,3 +97,14 @@ def test_excerpt_after_long_leading_whitespace():
     text = ("\n" + " " * 16) * 30 + "おすすめ記事 新駅の開業日が決定"
     assert excerpt(text) == "おすすめ記事 新駅の開業日が決定"
     assert excerpt("a" + " " * 400 + "b") == "a b"
+
+
+def test_ascii_fast_paths_count_like_the_general_ones() -> None:
+    # Long ASCII text is counted by str.translate; the counts are those of split/join and the regexes.
+    spaces = "".join(c for c in map(chr, range(128)) if c.isspace())  # \x1c-\x1f split words too
+    line = f"Hello, world; it said: ok!{spaces}Is it? Yes. {spaces}" * 4
+    assert len(line) >= 64 and line.isascii()
+    assert visible_len(line) == len("".join(line.split()))
+    assert punctuation_count(line) == len(re.findall(r"[,.;:!?]", line)) == 24
+    assert punctuation_count("Short, but. Counted!") == 3
+    assert cjk_count("東京都、大阪府。𠀀 and 한국어") == 10
