@@ -450,3 +450,20 @@ def test_a_long_legal_notice_does_not_outscore_a_short_article():
             f"<table><tr><td><font size=1>{legal}</font></td></tr></table></body></html>")
     article = cleannews.clean(page)
     assert lines(article) == list(EN[:2])
+
+
+def test_opening_paragraphs_before_a_read_more_box_join_the_rest_of_the_story():
+    """The story's opening paragraphs stand before a 'read more' box that wraps the rest: the
+    box's content wins the scoring and holds most of the page's prose, yet the paragraphs
+    before its bare wrapper are the article's too.  A teaser box after the story stays out."""
+    more = [f"{p} Part {i}." for i in range(3) for p in EN]
+    page = (f'<html><body><div>{MENU}</div><div class="story"><div class="story-body">'
+            f"<p>{EN[0]} Opening.</p><p>{EN[1]} Opening.</p>"
+            '<div class="expander"><div class="expander-link"><a href="#more">Read more</a></div>'
+            '<div class="expander-content">' + "".join(f"<p>{p}</p>" for p in more) + "</div></div></div>"
+            '<div class="teasers"><p><a href="/n/1">Other news of the day</a> in one short line.</p></div>'
+            "</div></body></html>")
+    text = cleannews.clean(page).text
+    assert f"{EN[0]} Opening." in text and f"{EN[1]} Opening." in text
+    assert f"{EN[3]} Part 2." in text
+    assert "Other news of the day" not in text

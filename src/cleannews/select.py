@@ -335,10 +335,18 @@ def _climb(top: HtmlElement, mass: dict[HtmlElement, float], prose: dict[HtmlEle
     separately; the section that scores best is only part of the body.  The ancestor that
     holds all of them holds much more paragraph score for little extra link text.  Up to
     `CLIMB_LEVELS` levels are looked at each step, so one thin level does not stop the climb.
+    A node that already holds most of the prose stays, but for one step out of a bare wrapper
+    that stands after the story's opening paragraphs (`_after_paragraphs`: a 'read more' box).
     """
     node = top
     total = prose.get(body, 0)
-    while prose.get(node, 0) < _climb_share(node) * total:  # already most of the page's prose: stay
+    while True:
+        if prose.get(node, 0) >= _climb_share(node) * total:  # already most of the page's prose: stay,
+            parent = node.getparent()  # but leave a bare wrapper (a 'read more' box) for its holder
+            if (parent is not None and parent is not body and parent.tag != "html"
+                    and _only_wrapping(parent, node, measure) and _after_paragraphs(parent, measure)):
+                node = parent
+            return node
         best = None
         base = mass.get(node, 0.0)
         limit = max(CLIMB_MAX_LINK_DENSITY, measure.link_density(node) + 0.1)
@@ -358,6 +366,27 @@ def _climb(top: HtmlElement, mass: dict[HtmlElement, float], prose: dict[HtmlEle
             return node
         node = best
     return node
+
+
+# A wrapper after at least this many prose paragraphs of its own parent is a 'read more' box
+# that holds the rest of an article whose opening paragraphs stand before it.
+OPENING_PARAGRAPHS = 2
+
+
+def _after_paragraphs(wrapper: HtmlElement, measure: Measure) -> bool:
+    """At least `OPENING_PARAGRAPHS` prose <p> (over 80 weighted characters, no links) stand
+    right before `wrapper` among its siblings.  Cost: a text read of each preceding <p>, up to
+    the first sibling that is not one."""
+    found = 0
+    for sib in wrapper.itersiblings(preceding=True):
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.tag != "p" or measure.link_density(sib) > 0 or weight(element_text(sib)) <= 80:
+            break
+        found += 1
+        if found >= OPENING_PARAGRAPHS:
+            return True
+    return False
 
 
 # A link card is one link holding at least this share of its wrapper's text.
