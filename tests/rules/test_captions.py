@@ -79,3 +79,20 @@ def test_keeps_a_caption_without_a_credit_and_prose_named_like_a_caption(pages):
     # ... and so does a paragraph whose class names a credit word that is not about a picture
     # (a site's copyright).
     pages.keeps_extra_sentence("<p class='copyright-note'>{sentence}</p>")
+
+
+def test_keeps_a_described_caption_that_ends_in_a_bare_agency_name(pages):
+    # A wire caption tells in a full sentence of 100+ characters what the picture shows, then
+    # names the agency alone: part of the story (Readability's truths keep it) ...
+    described = ("Volunteers unload sandbags at the river bank on Saturday morning before the water rose again, "
+                 "while neighbours carry furniture upstairs.")
+    article = pages.clean_snippet(f"<figure><img src='x.jpg'><figcaption>{described} (Reuters)</figcaption></figure>",
+                                  lang="en", where="middle")
+    pages.assert_kept(article, "Volunteers unload sandbags", lang="en")
+    # ... the same caption with a labelled credit still goes, and so does a short one with the bare agency.
+    article = pages.clean_snippet(f"<figure><img src='x.jpg'><figcaption>{described} Photograph: Jane Doe/Reuters"
+                                  "</figcaption></figure>", lang="en", where="middle")
+    pages.assert_removed(article, "caption", "Volunteers unload sandbags", lang="en")
+    article = pages.clean_snippet("<figure><img src='x.jpg'><figcaption>Volunteers unload sandbags at the river "
+                                  "bank. Reuters</figcaption></figure>", lang="en", where="middle")
+    pages.assert_removed(article, "caption", "Volunteers unload sandbags", lang="en")

@@ -5,8 +5,9 @@ Removes: short blocks such as 'Foto: Andina', '(Symbolbild)', 'Quelle: Hume/Unsp
 Also removes (`CREDITED_CAPTION`) a whole figure caption of up to 500 characters, description
 and all, when it carries a photo credit ('Die Altstadt am Abend. Foto: Max Muster', '… © dpa'),
 and a block whose class/id names it a picture's credit ('image-credit', 'img-author').
-Keeps: a caption that describes the picture in a sentence without a credit, and body
-paragraphs that mention photos.
+Keeps: a caption that describes the picture in a sentence without a credit, one that
+describes it in a sentence of 100+ characters before a bare agency name ('… (Reuters)'), and
+body paragraphs that mention photos.
 """
 
 from __future__ import annotations
@@ -90,8 +91,29 @@ class CreditedCaption:
             return None
         if kind == "credit":
             return Match((el,), "a block named as a photo credit")
-        found = _CREDIT_RE.search(" ".join(view.text.split()))
-        return Match((el,), f"caption with a photo credit '{found.group().strip()}'") if found else None
+        text = " ".join(view.text.split())
+        found = _CREDIT_RE.search(text)
+        if found is None or _described_agency_photo(text, found):
+            return None
+        return Match((el,), f"caption with a photo credit '{found.group().strip()}'")
+
+
+# A caption that tells what the picture shows in at least this many characters, ended as a
+# sentence, before a bare agency name ('… killing at least 19 people. (Reuters)') is part of the
+# story (news wires caption in full sentences); a labelled credit ('Photograph: …', 'Foto: …',
+# '© …') still takes its caption.
+MIN_DESCRIBED_CHARS = 100
+_SENTENCE_END = re.compile(r"[.!?]")
+_LABEL = re.compile(r"[:：/©]|\(c\)|\bby\b|\bvia\b", re.IGNORECASE)
+
+
+def _described_agency_photo(text: str, found: re.Match[str]) -> bool:
+    """The caption's credit is a bare agency name after a described sentence of at least
+    `MIN_DESCRIBED_CHARS`.  Cost: two regex searches on the caption text."""
+    if _LABEL.search(found.group()):
+        return False
+    end = max((m.end() for m in _SENTENCE_END.finditer(text, 0, found.start())), default=0)
+    return end >= MIN_DESCRIBED_CHARS
 
 
 @lru_cache(maxsize=4096)
