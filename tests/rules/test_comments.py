@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import cleannews
 from cleannews.rules import comments
 
 JA_THREAD = ('<div class="c"><p>とても便利になりますね。早く始まってほしいです。</p>'
@@ -155,3 +156,34 @@ def test_removes_comment_form_prompt(pages, snippet, dropped):
 def test_keeps_prose_about_logging_in_or_commenting(pages, sentence):
     article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
     pages.assert_kept(article, sentence, lang="en")
+
+
+def _blog_front(label: str) -> str:
+    posts = [
+        ("Night buses return to the harbour line", "The harbour line gets its late buses back from April, the council "
+         "said, after a year in which riders had to rely on taxis after ten in the evening."),
+        ("Council names a new transit director", "The new director ran the regional rail network for six years and "
+         "starts in March, when the budget for the next two years is due."),
+        ("Stops get live crowding displays", "Screens at forty stops will show how full the next bus is, using counts "
+         "from sensors fitted at the doors of every vehicle last autumn."),
+    ]
+    return "".join(
+        f'<article class="entry"><header class="entry-header"><p class="entry-actions">'
+        f'<a class="entry-comments" href="/news/{i}#comments">{label}</a></p></header>'
+        f'<div class="entry-title-wrapper"><h2 class="entry-title"><a href="/news/{i}">{title}</a></h2></div>'
+        f'<div class="entry-content"><p>{text}</p></div></article>'
+        for i, (title, text) in enumerate(posts))
+
+
+def test_a_comment_label_under_every_post_is_not_a_thread_title():
+    """A blog front puts a 'Comment' link under each post: a label that stands 3+ times on
+    the page titles no thread, so the posts after it are not removed as one."""
+    page = f"<html><body><main>{_blog_front('Comment')}</main></body></html>"
+    article = cleannews.clean(page, url="https://example.org/news")
+    assert not [r for r in article.removed if r.rule == "comments"]
+    assert "Screens at forty stops" not in " ".join(r.excerpt for r in article.removed)
+
+
+def test_a_comment_title_that_stands_once_still_takes_its_thread(pages):
+    article = pages.clean_snippet(f'<div class="box"><h2>Comment</h2>{EN_THREAD}</div>', lang="en", where="inside")
+    pages.assert_removed(article, "comments", "Comment", lang="en", absent=("About time the council",))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..measure import Measure, element_text
@@ -127,11 +128,27 @@ class PageFacts:
         protected: elements that contain the article's strongest markers (the headline, an
             `articleBody`, `<main>`); no rule may remove them.
         measure: cached element sizes for this page (see `cleannews.measure`).
+        label_counts: memo of `label_count` (filled on demand, once per text per page).
     """
 
     body_chars: int
     protected: frozenset[HtmlElement] = field(default_factory=frozenset)
     measure: Measure = field(default_factory=Measure, compare=False)
+    label_counts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def label_count(self, el: HtmlElement, text: str) -> int:
+        """How many text nodes of `el`'s page read `text` (spaces normalised), counted the
+        first time a text is asked about, before the rules removed anything after it: a
+        'Comment' link under every post of a blog front repeats, a thread title does not.
+        Cost: one C-level XPath over the page's text nodes per distinct text asked."""
+        key = " ".join(text.split())
+        found = self.label_counts.get(key)
+        if found is None:
+            found = self.label_counts[key] = int(_SAME_TEXT(el.getroottree().getroot(), t=key))
+        return found
+
+
+_SAME_TEXT = etree.XPath("count(//text()[normalize-space() = $t])")
 
 
 class ElementView:

@@ -21,6 +21,9 @@ from ._base import HEADING_TAGS, SHORT_BLOCK_TAGS, SHORT_HEADING_TAGS, ElementVi
 __all__ = ["TextBlock", "TextIndex", "TitledWidget", "link_on_own_line", "reads_block", "title_text"]
 
 MAX_HEADING_CHARS = 30
+# A follow_all title whose text stands this often on the page labels each item of a list
+# (a 'Comment' link under every post of a blog front); a thread has one title.
+MIN_ITEM_LABELS = 3
 
 
 def _phrase_regex(phrases: Sequence[str], exact: bool, anchored: bool = False) -> re.Pattern[str]:
@@ -112,6 +115,8 @@ class TitledWidget:
         container, wrapper = self._widget_container(el, chars, facts)
         if container is not el:
             return Match((container,), reason + " over a block of links")
+        if self.follow_all and facts.label_count(el, text) >= MIN_ITEM_LABELS:
+            return None  # a label under every post of a front ('Comment'), not a thread's title
         followers = self._followers(wrapper, facts)
         if not followers:
             # A lone 'PR' or '広告' label is noise by itself (its ad is usually a script).
