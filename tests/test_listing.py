@@ -500,3 +500,57 @@ def test_table_inside_an_article_is_kept():
     declared = cleannews.clean(table_page(12).replace(
         "<title>", '<meta property="og:type" content="article"><title>'))
     assert declared.is_article and "Team A" in declared.text
+
+
+LONG_POST = ("The harbour line gets its late buses back from April, the council said on Tuesday, after a year in which "
+             "riders had to rely on taxis or long walks after ten in the evening. ",
+             "Officials said the drivers needed for the extra runs have been hired and trained, and that the buses "
+             "will run every twenty minutes until one in the morning on weekdays and later at weekends. ",
+             "Riders' groups welcomed the news but asked the council to publish the new timetable well before the "
+             "change, so that shift workers can plan their journeys home in good time. ")
+SHORT_POSTS = (("Council names a new transit director", "The new director starts in March."),
+               ("Stops get live crowding displays", "Screens at forty stops show how full the next bus is."),
+               ("Fares stay frozen for another year", "The council kept fares at last year's level."))
+
+
+def blog_front(siblings: bool = True) -> str:
+    """A news front showing its newest post in full and three more under their linked headlines."""
+    def post(i: int, title: str, paras: tuple[str, ...]) -> str:
+        body = "".join(f"<p>{p}</p>" for p in paras)
+        return (f'<article class="entry"><h2 class="entry-title"><a href="/news/post-{i}">{title}</a></h2>'
+                f'<p class="date">May {i + 1}, 2024</p><div class="entry-content">{body}</div></article>')
+    first = post(0, "Night buses return to the harbour line", LONG_POST)
+    others = "".join(post(i + 1, title, (text,)) for i, (title, text) in enumerate(SHORT_POSTS))
+    if not siblings:  # the same cards, in a box of their own beside the post
+        others = f'<aside class="more"><div>{others}</div></aside>'
+    return (f'<html><head><title>News</title></head><body><header><a href="/">Home</a></header>'
+            f'<main><section class="blog-list">{first}{others if siblings else ""}</section>'
+            f'{"" if siblings else others}</main></body></html>')
+
+
+def test_one_post_of_a_front_of_sibling_posts_is_rejected_on_an_index_url():
+    import cleannews
+
+    page = cleannews.clean(blog_front(), url="https://transit.example/news")
+    assert not page.is_article and page.page_type == "listing" and page.text == ""
+    assert "one of 4 sibling posts" in page.reason
+
+
+def test_one_post_beside_sibling_posts_is_kept_on_an_article_url_or_when_declared():
+    import cleannews
+
+    for url in ("https://transit.example/news/night-buses-return-to-the-harbour-line", "https://transit.example/2024/05/night-buses-return", None):
+        article = cleannews.clean(blog_front(), url=url)
+        assert article.is_article and "harbour line gets its late buses" in article.text, url
+    declared = cleannews.clean(blog_front().replace(
+        "<title>", '<script type="application/ld+json">{"@type": "NewsArticle"}</script><title>'),
+        url="https://transit.example/news")
+    assert declared.is_article and "harbour line gets its late buses" in declared.text
+
+
+def test_a_post_whose_cards_sit_in_a_box_of_their_own_is_kept():
+    """Related-post cards in an aside are not siblings of the post: an article with a card strip."""
+    import cleannews
+
+    article = cleannews.clean(blog_front(siblings=False), url="https://transit.example/news")
+    assert article.is_article and "harbour line gets its late buses" in article.text

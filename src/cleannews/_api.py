@@ -26,7 +26,7 @@ from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
 from .listing import (judge_data_table, judge_declared_collection, judge_grid_intro, judge_listing,
-                      judge_teaser_remnant, stands_as_article)
+                      judge_post_list, judge_teaser_remnant, stands_as_article)
 from .lead import find_lead
 from .markers import protected_elements
 from .select import Verdict, judge_article, select_body
@@ -148,7 +148,10 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
                                                    declares_article=stands_as_article(
                                                        meta.declares_article, meta.json_ld_types,
                                                        meta.published is not None, bool(meta.authors)))
-                               or judge_data_table(blocks, declares_article=meta.declares_article)):
+                               or judge_data_table(blocks, declares_article=meta.declares_article)
+                               or judge_post_list(selection.nodes, body, url=url, declares_article=stands_as_article(
+                                   meta.declares_article, meta.json_ld_types,
+                                   meta.published is not None, bool(meta.authors)))):
         verdict = Verdict(False, why, page_type="listing")
     if verdict.is_article and (why := judge_error_page(blocks, meta.title)):
         verdict = Verdict(False, why)

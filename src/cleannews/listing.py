@@ -55,6 +55,12 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    a sentence of prose (sports standings, a schedule, a ranking table), on a page that declares
    no article.
 
+9. **One post of a front** (`judge_post_list`): the selected text lies inside one element
+   (an ``<article>``) whose parent holds at least `MIN_SIBLING_POSTS` elements of the same
+   tag, each under a headline linking to its own page: a blog or news front that shows its
+   newest post in full.  Same page-level guards as point 7.  On the dev sets it fired on 2
+   wcxb listing pages and on no article page of any set.
+
 What this does not catch: listings where the extractor selected only an intro paragraph or
 a cookie panel with no teaser grid left on the page (unless the page declares itself a
 collection), or whose cards carry no links in the HTML (script-rendered grids).  Those need
@@ -94,6 +100,7 @@ __all__ = [
     "judge_data_table",
     "judge_grid_intro",
     "judge_listing",
+    "judge_post_list",
     "judge_teaser_remnant",
     "stands_as_article",
     "teaser_items",
@@ -147,6 +154,10 @@ _URL_ID_QUERY = re.compile(r"(?:^|&)(?:p|id|aid|nid|sid|article|story|storyid|ne
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
 SLUG_MAX_WORDS = 4  # an index path names a section in a few words; an article slug is its headline
 SLUG_MAX_CJK_WEIGHT = 20.0  # …or in a few CJK characters (8 at most); a longer one is a headline
+# judge_post_list: the selected text is one post among sibling posts, each under a linked headline.
+MIN_SIBLING_POSTS = 3
+_LINKED_HEADLINE = etree.XPath(
+    "(descendant::*[self::h1 or self::h2 or self::h3 or self::h4]//a[@href][not(starts-with(@href, '#'))])[1]/@href")
 # judge_data_table: fired on 3 wcxb listing pages (standings, a schedule, a ranking), on no
 # article page of any set.
 TABLE_MIN_ROWS = 3
@@ -366,6 +377,35 @@ def judge_grid_intro(nodes: Sequence[etree._Element], blocks: Sequence[Block], m
         return None
     return (f"listing: a {int(total)}-character intro beside {stats.teasers} teaser items that hold "
             f"{min(stats.share, 1.0):.0%} of the page")
+
+
+def judge_post_list(nodes: Sequence[etree._Element], body: etree._Element, *, url: str | None,
+                    declares_article: bool) -> str | None:
+    """The selected text is one post of a blog or news front that shows several (point 9).
+
+    Removes: a front whose posts stand as sibling elements of one tag (``<article>`` after
+    ``<article>``), each under a headline that links to its own page, when the extractor
+    selected text inside one of them.  Keeps: an article page (declared, or with an
+    article-shaped URL; see `judge_grid_intro`), an article whose related-post cards are not
+    siblings of the element holding the selected text.  Cost: one climb from the first
+    selected node, one XPath per sibling of the same tag at each level.
+    """
+    if declares_article or not nodes or not index_shaped_url(url):
+        return None
+    first = nodes[0]
+    for el in (first, *first.iterancestors()):
+        parent = el.getparent()
+        if el is body or parent is None:
+            return None
+        if not all(n is el or any(a is el for a in n.iterancestors()) for n in nodes):
+            continue
+        if not _LINKED_HEADLINE(el):
+            continue  # climb until the element holds its post's headline
+        targets = {hrefs[0] for sib in parent if sib.tag == el.tag and (hrefs := _LINKED_HEADLINE(sib))}
+        if len(targets) >= MIN_SIBLING_POSTS:
+            return f"listing: the body is one of {len(targets)} sibling posts, each under a linked headline"
+        return None
+    return None
 
 
 def judge_data_table(blocks: Sequence[Block], *, declares_article: bool) -> str | None:
