@@ -442,6 +442,10 @@ def test_article_that_is_most_of_its_page_is_kept_on_an_index_url():
     ("https://news.example/2024/05/06/council-extends-bus-service/", False),  # a date
     ("https://news.example/sport/article3322353.ece", False),  # an id
     ("https://news.example/story.php?id=4711", False),  # an id parameter
+    ("https://blog.example/detail?blogid=7&entry_id=235", False),  # id-named parameters
+    ("https://blog.example/things-we-never-knew-we-wanted/2/", False),  # page 2 of a headline slug
+    ("https://news.example/business/2/", True),  # page 2 of a section
+    ("https://news.example/search?q=bus&page=2", True),
     ("https://news.example/world/council-extends-late-night-bus-service", False),  # a headline slug
     ("https://shop.example/chess-pieces.html", False),  # a document name
     ("https://news.example/category/%E3%83%8B%E3%83%A5%E3%83%BC%E3%82%B9", True),  # /category/ニュース

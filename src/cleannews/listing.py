@@ -150,7 +150,8 @@ LINK_GRID_MIN_DENSITY = 0.5  # link characters / <body> characters
 # script or document, an id query parameter, a slug of many words.
 _URL_DIGITS = re.compile(r"\d{4,}")
 _URL_DOCUMENT = re.compile(r"\.(?:s?html?|php\d?|aspx?|cms|jsp|cfm|ece|stm|pdf)$", re.I)
-_URL_ID_QUERY = re.compile(r"(?:^|&)(?:p|id|aid|nid|sid|article|story|storyid|newsid|page_id)=\d", re.I)
+_URL_ID_QUERY = re.compile(r"(?:^|&)(?:p|article|story|[a-z]*_?id)=\d", re.I)  # id=, blogid=, entry_id=…
+_PAGE_NUMBER = re.compile(r"\d{1,3}")  # /long-headline-slug/2/: a page of one document
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
 SLUG_MAX_WORDS = 4  # an index path names a section in a few words; an article slug is its headline
 SLUG_MAX_CJK_WEIGHT = 20.0  # …or in a few CJK characters (8 at most); a longer one is a headline
@@ -314,7 +315,8 @@ def index_shaped_url(url: str | None) -> bool:
     """True when `url` reads like an index, section, search or shop page rather than one
     document: the site root or a path whose last part is a few words (``/news``,
     ``/products/air-purifiers/``, ``/category/recipes``), with no id, date or file name of a
-    page script (``/2024/05/…``, ``article123456.ece``, ``story.php?id=42``) and no slug of more
+    page script (``/2024/05/…``, ``article123456.ece``, ``story.php?id=42``, ``?entry_id=7``) and no
+    slug (before a page number: ``/long-slug/2/``) of more
     than `SLUG_MAX_WORDS` words or, in Chinese or Japanese (percent-encoded or not), more than
     `SLUG_MAX_CJK_WEIGHT` weighted characters (an article's headline).  False without a URL.
     """
@@ -328,6 +330,8 @@ def index_shaped_url(url: str | None) -> bool:
     if not segments:
         return True
     last = segments[-1]
+    if _PAGE_NUMBER.fullmatch(last) and len(segments) > 1:
+        last = segments[-2]  # a page number: the slug before it names the document or section
     if _URL_DOCUMENT.search(last):
         return False
     words = [w for w in _SLUG_SPLIT.split(unquote(last)) if w]
