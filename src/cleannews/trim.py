@@ -331,10 +331,7 @@ FOOTER_PATTERNS: dict[str, str] = {
     "ad notice": r"(?:広告|PR)は.{0,20}(?:自動的に|により)表示",
 }
 _FOOTER = {kind: re.compile(p, re.IGNORECASE) for kind, p in FOOTER_PATTERNS.items()}
-# One of these (casefolded) is in every line a `FOOTER_PATTERNS` kind matches.
-_FOOTER_KEYS = ("amzn", "amazon", "r10.to", "rakuten", "a8.net", "moshimo", "valuecommerce", "アソシエイト", "アフィリエイト",
-                "プロモーション", "amazon associate", "affiliate link", "ランキング", "ブログ村", "クリック", "ポチ", "ぽち", "コメント", "転載",
-                "複製", "引用", "表示")
+_ANY_FOOTER = re.compile("|".join(f"(?:{p})" for p in FOOTER_PATTERNS.values()), re.IGNORECASE)
 # A short bulleted line ('・ 米油 1500g'): the name of the shop item whose link follows.
 _ITEM_NAME = re.compile(r"^\s*[・●■◆▼★☆*\-]\s*\S.{0,50}$")
 # The cut needs this much body (visible characters) before it, and its two kinds within this many lines.
@@ -343,9 +340,8 @@ FOOTER_KIND_SPAN = 25
 
 
 def _footer_kind(text: str) -> str | None:
-    """The `FOOTER_PATTERNS` kind of a short line (substring tests for most lines, which match none)."""
-    folded = text.casefold()
-    if not any(key in folded for key in _FOOTER_KEYS) or weight(text) > PROMO_LINE_WEIGHT:
+    """The `FOOTER_PATTERNS` kind of a short line (one search for most lines, which match none)."""
+    if _ANY_FOOTER.search(text) is None or weight(text) > PROMO_LINE_WEIGHT:
         return None
     return next((kind for kind, rx in _FOOTER.items() if rx.search(text)), None)
 
@@ -361,9 +357,6 @@ def _cut_blog_footer(blocks: list[Block], removed: list[Removal]) -> list[Block]
     lines of each other, the body ends before the first.  One such line alone (a post about
     a ranking, a quoted affiliate note) cuts nothing.
     """
-    folded = "\n".join(b.text for b in blocks).casefold()
-    if not any(key in folded for key in _FOOTER_KEYS):
-        return blocks  # (most bodies: a few substring tests, and no line is measured)
     seen = 0
     first: tuple[int, str] | None = None
     for i, block in enumerate(blocks):
@@ -379,8 +372,7 @@ def _cut_blog_footer(blocks: list[Block], removed: list[Removal]) -> list[Block]
                 return blocks[:start]
             if first is None or i - first[0] > FOOTER_KIND_SPAN:
                 first = (i, kind)
-        if seen < FOOTER_MIN_BODY_CHARS:
-            seen += visible_len(block.text)
+        seen += visible_len(block.text)
     return blocks
 
 
@@ -443,8 +435,6 @@ def _drop_closing_section(blocks: list[Block], removed: list[Removal]) -> list[B
     `CLOSING_SECTION_MAX_SHARE` of the body): the teaser list it heads whose links the rules
     did not take.  A heading that ends in a colon ('Recommended courses:') introduces a part of
     the story.  Cost: one weight per line, a regex per late heading."""
-    if not any(i and b.kind == "heading" and _CLOSING_SECTION_RE.search(b.text) for i, b in enumerate(blocks)):
-        return blocks  # (most bodies: no related heading, so no line is weighed)
     weights = [weight(b.text) for b in blocks]
     total = sum(weights)
     seen = 0.0
