@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .article import Block, Removal
-from .text import cjk_count, collapse_space, excerpt, visible_len, weight
+from .text import cjk_count, collapse_space, excerpt, lowered_for_keys, may_hold, visible_len, weight
 
 __all__ = ["trim_blocks"]
 
@@ -207,12 +207,9 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "newsletter pitch": ("newsletter", "subskrypcji", "sign up here", "mehr verpassen", "mehr versäumen"),
     "comment prompt": ("komment", "meinung", "müssen", "musst", "must be"),
 }
-# Non-ASCII letters that a case-insensitive regex takes for ASCII ones ('İ', 'ı', 'ſ', Kelvin 'K'):
-# a line holding one skips the literal pre-checks, which compare lower-cased text.
-_CASE_TWINS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 # Kinds whose pattern is slow (5-30 µs a line) and needs one of these literals (lower-cased):
 # (openings the line must start with, strings it must hold anywhere).  Exact, unlike `_KEYS`:
-# a line that fails the check cannot match (see `_may_hold`).  Keep in step with the patterns.
+# a line that fails the check cannot match (see `text.may_hold`).  Keep in step with the patterns.
 _BYLINE_NEEDS = (("written by", "posted by", "by", "von", "par", "por", "door", "przez", "text", "文", "取材", "記者"),
                  ("記者", "特派員", "編集委員", "編集部", "staff writer", "correspondent", "reporter"))
 _NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -323,7 +320,7 @@ def _kind(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
         needs = _NEEDS.get(kind)
         if needs is not None:
             if lowered is None:
-                lowered = "" if _CASE_TWINS_RE.search(text) else text.lower()  # '': check nothing
+                lowered = lowered_for_keys(text) or ""  # '': check nothing
             if lowered and not lowered.startswith(needs[0]) and not any(key in lowered for key in needs[1]):
                 continue
         keys = _KEYS.get(kind)
@@ -379,19 +376,10 @@ FOOTER_KIND_SPAN = 25
 def _footer_kind(text: str, visible: int) -> str | None:
     """The `FOOTER_PATTERNS` kind of a short line (most lines fail the literal check; a line of
     more than `PROMO_LINE_WEIGHT` `visible` characters weighs more than that: never searched)."""
-    if (visible > PROMO_LINE_WEIGHT or not _may_hold(text, _FOOTER_KEYS) or _ANY_FOOTER.search(text) is None
+    if (visible > PROMO_LINE_WEIGHT or not may_hold(text, _FOOTER_KEYS) or _ANY_FOOTER.search(text) is None
             or weight(text) > PROMO_LINE_WEIGHT):
         return None
     return next((kind for kind, rx in _FOOTER.items() if rx.search(text)), None)
-
-
-def _may_hold(text: str, keys: Sequence[str]) -> bool:
-    """Whether `text` may match a case-insensitive pattern every match of which holds one of
-    `keys` (lower-case literals).  Exact: never False for a text the pattern matches."""
-    if _CASE_TWINS_RE.search(text) is not None:
-        return True
-    lowered = text.lower()
-    return any(key in lowered for key in keys)
 
 
 def _cut_blog_footer(blocks: list[Block], removed: list[Removal]) -> list[Block]:

@@ -201,6 +201,7 @@ class _Gated:
     """The page's text rules, grouped by which elements they are worth asking about."""
 
     every: tuple[Rule, ...]
+    bare: tuple[Rule, ...]  # those of `every` that an element without attributes can match
     headings: tuple[Rule, ...]
     labels: tuple[Rule, ...]  # the heading rules that also read lone short labels
     label_words: frozenset[str]  # what such a label may say, see `label_key`
@@ -213,8 +214,10 @@ def _gate_groups(rules: tuple[Rule, ...]) -> _Gated:
     """The groups of `rules` (cached: the same rules come back for every page)."""
     blocks = tuple(r for r in rules if getattr(r, "gate", "element") == "short_block")
     index = _text_index(blocks) if blocks else None
+    every = tuple(r for r in rules if getattr(r, "gate", "element") == "element")
     return _Gated(
-        every=tuple(r for r in rules if getattr(r, "gate", "element") == "element"),
+        every=every,
+        bare=tuple(r for r in every if not getattr(r, "attributes_only", False)),
         headings=tuple(r for r in rules if getattr(r, "gate", "element") == "heading"),
         labels=tuple(r for r in rules if getattr(r, "gate", "element") == "heading" and getattr(r, "exact", False)),
         label_words=frozenset(label_key(p) for r in rules if getattr(r, "exact", False) for p in r.phrases),
@@ -296,9 +299,7 @@ def _claim(el: HtmlElement, tag: str, children: list[HtmlElement], index: _Attri
     else:
         view = ElementView(el, "", _NO_ATTRIBUTES)
         role = None
-    for rule in gated.every:  # the hidden rule, first in DEFAULT_RULES
-        if not items and getattr(rule, "attributes_only", False):
-            continue
+    for rule in gated.every if items else gated.bare:  # the hidden rule first in DEFAULT_RULES
         m = rule.match(view, facts)
         if m is not None and _accept(m, rule.name, rule.max_share, el, facts, matched, claimed):
             return el in claimed
