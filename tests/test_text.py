@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from cleannews.text import (CJK_WEIGHT, cjk_count, cjk_ratio, collapse_space, excerpt, link_density,
-                            punctuation_count, visible_len, weight)
+from cleannews.text import (CJK_WEIGHT, cjk_count, cjk_ratio, collapse_space, excerpt, link_density, lowered_for_keys,
+                            may_hold, punctuation_count, visible_len, weight)
 
 
 @pytest.mark.parametrize("text,n", [
@@ -108,3 +108,15 @@ def test_ascii_fast_paths_count_like_the_general_ones() -> None:
     assert punctuation_count(line) == len(re.findall(r"[,.;:!?]", line)) == 24
     assert punctuation_count("Short, but. Counted!") == 3
     assert cjk_count("東京都、大阪府。𠀀 and 한국어") == 10
+
+
+def test_may_hold_is_a_pre_check_that_never_misses() -> None:
+    # Upper case and accented letters hold the lower-cased key; letters that a case-insensitive
+    # regex takes for another ('ı' for 'i', 'ſ' for 's') make the check pass whatever the keys.
+    assert may_hold("ALL RIGHTS RESERVED", ("rights reserved",))
+    assert may_hold("Tous droits RÉSERVÉS", ("réservés",))
+    assert not may_hold("A story about bridges", ("rights reserved", "©"))
+    for twin in ("AFFılIATE", "ſhop", "\u212aeystone", "\u0130stanbul", "\u1c80се"):
+        assert re.search("affiliate|shop|keystone|istanbul|все", twin, re.IGNORECASE) or twin == "\u0130stanbul"
+        assert may_hold(twin, ("nothing",))
+    assert lowered_for_keys("ſ") is None and lowered_for_keys("Photo: X") == "photo: x"

@@ -420,3 +420,21 @@ def test_drops_a_long_permalink_paragraph_at_the_end_but_not_a_long_paragraph_of
              "wie viele Fahrer dafür gebraucht werden und was die Stadt das im Jahr kostet, bevor sie abstimmen.")
     blocks = [*PROSE, Block("paragraph", prose)]
     assert texts(trim_blocks(blocks, None)[0]) == texts(blocks)
+
+
+@pytest.mark.parametrize("line", [
+    "BY JOHN SMITH", "Von Anna Muster", "文：山田太郎", "東京支局 記者", "Home > News > World", "EMAIL THIS STORY",
+    "© 2024 Example Media", "ALLE RECHTE VORBEHALTEN", "Bookmark the PERMALINK.", "Quelle: Statista",
+    "Die Altstadt (Foto: dpa)", "« 前の記事 | トップ | 次の記事 »", "1 2 3 次へ", "続きは会員登録で",
+])
+def test_literal_pre_checks_pass_every_line_their_pattern_matches(line: str) -> None:
+    # The pre-checks only skip searches: a line a pattern matches always passes its check.
+    from cleannews import trim
+    from cleannews.text import lowered_for_keys
+    lowered = lowered_for_keys(line)
+    matched = [kind for patterns in (trim._LEADING, trim._TRAILING) for kind, rx in patterns.items()
+               if kind in trim._NEEDS and rx.search(line)]
+    assert matched
+    for kind in matched:
+        openings, keys = trim._NEEDS[kind]
+        assert lowered.startswith(openings) or any(key in lowered for key in keys), kind

@@ -81,8 +81,10 @@ def punctuation_count(text: str) -> int:
     return len(_PUNCT_RE.findall(text))
 
 
-# Non-ASCII letters that a case-insensitive regex takes for ASCII ones ('İ', 'ı', 'ſ', Kelvin 'K').
-_CASE_TWINS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+# Letters that a case-insensitive regex takes for other letters than their lower case: 'İ',
+# 'ı', 'ſ' and Kelvin 'K' for ASCII ones, the rounded Cyrillic forms (U+1C80-U+1C88) for 'в',
+# 'с', 'т' and the like (enough for keys in Latin, Cyrillic and CJK scripts; not Greek).
+_CASE_TWINS_RE = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")
 
 
 def may_hold(text: str, keys: tuple[str, ...]) -> bool:
