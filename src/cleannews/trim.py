@@ -471,7 +471,9 @@ def _drop_closing_section(blocks: list[Block], removed: list[Removal]) -> list[B
     `CLOSING_SECTION_FROM` of its weight) and everything after it (at most
     `CLOSING_SECTION_MAX_SHARE` of the body): the teaser list it heads whose links the rules
     did not take.  A heading that ends in a colon ('Recommended courses:') introduces a part of
-    the story.  Cost: one weight per line, a regex per late heading."""
+    the story.  Cost: a regex per heading; one weight per line only when one matches."""
+    if not any(i and b.kind == "heading" and _CLOSING_SECTION_RE.search(b.text) for i, b in enumerate(blocks)):
+        return blocks
     weights = [weight(b.text) for b in blocks]
     total = sum(weights)
     seen = 0.0
