@@ -393,6 +393,8 @@ def _cut_blog_footer(blocks: list[Block], removed: list[Removal]) -> list[Block]
     lines of each other, the body ends before the first.  One such line alone (a post about
     a ranking, a quoted affiliate note) cuts nothing.
     """
+    if not may_hold("\n".join(b.text for b in blocks), _FOOTER_KEYS):
+        return blocks  # (most bodies: no line holds a footer literal, and none is measured)
     seen = 0
     first: tuple[int, str] | None = None
     for i, block in enumerate(blocks):

@@ -90,6 +90,8 @@ class CreditedCaption:
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
+        if not view.signature and el.tag != "figcaption":
+            return None  # (most elements: no name to read, and not a <figcaption>)
         kind = _caption_kind(el.tag, view.signature)
         if kind is None:
             return None
