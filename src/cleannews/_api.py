@@ -141,17 +141,15 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
     verdict = judge_article(blocks, page_weight=page_weight, min_chars=opts.min_body_chars, declared_summary=summary)
     if not verdict.is_article and summary:
         blocks, verdict = _short_post(body, summary, meta, opts, measure, facts, url) or (blocks, verdict)
+    # The page's metadata says 'article' (og:type with a date or author, or a JSON-LD article type).
+    stands = stands_as_article(meta.declares_article, meta.json_ld_types, meta.published is not None, bool(meta.authors))
     if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
                                or judge_declared_collection(meta.json_ld_types, blocks)
                                or judge_listing(selection.nodes, blocks, measure, body)
                                or judge_grid_intro(selection.nodes, blocks, measure, body, url=url,
-                                                   declares_article=stands_as_article(
-                                                       meta.declares_article, meta.json_ld_types,
-                                                       meta.published is not None, bool(meta.authors)))
+                                                   declares_article=stands)
                                or judge_data_table(blocks, declares_article=meta.declares_article)
-                               or judge_post_list(selection.nodes, body, url=url, declares_article=stands_as_article(
-                                   meta.declares_article, meta.json_ld_types,
-                                   meta.published is not None, bool(meta.authors)))):
+                               or judge_post_list(selection.nodes, body, url=url, declares_article=stands)):
         verdict = Verdict(False, why, page_type="listing")
     if verdict.is_article and (why := judge_error_page(blocks, meta.title)):
         verdict = Verdict(False, why)

@@ -73,8 +73,8 @@ def test_removes_a_whole_caption_that_carries_a_credit(pages, snippet, dropped):
 
 def test_keeps_a_caption_without_a_credit_and_prose_named_like_a_caption(pages):
     # A figure caption that only describes the picture stays (some truths keep it) ...
-    article = pages.clean_snippet("<figure><img src='x.jpg'><figcaption>{sentence}</figcaption></figure>"
-                                  .format(sentence=pages.EXTRA_SENTENCE), lang="en", where="middle")
+    article = pages.clean_snippet(f"<figure><img src='x.jpg'><figcaption>{pages.EXTRA_SENTENCE}</figcaption></figure>"
+                                  , lang="en", where="middle")
     pages.assert_kept(article, "Officials added that the timetable", lang="en")
     # ... and so does a paragraph whose class names a credit word that is not about a picture
     # (a site's copyright).
