@@ -203,10 +203,6 @@ def _segment_score(text: str, w: float | None = None) -> float:
 # pages the wrong way).
 LEGAL_NOTICE_HEAD = 80
 LEGAL_NOTICE_MIN_WEIGHT = 250.0
-def _legal_notice(head: str) -> bool:
-    return may_hold(head, _LEGAL_NOTICE_KEYS) and _LEGAL_NOTICE.search(head) is not None
-
-
 _LEGAL_NOTICE = re.compile(
     r"©|all rights reserved|rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|derechos reservados|diritti riservati|direitos reservados|wszelkie prawa zastrzeżone|"
@@ -222,6 +218,12 @@ _LEGAL_NOTICE_KEYS = ("©", "rights reserved", "vorbehalten", "réservés", "res
                       "все права", "права защищены", "版权所有", "版權所有", "無断", "転載禁止", "複製を禁じ",
                       "not intended", "for general information", "for informational purposes only",
                       "does not constitute")
+
+
+def _legal_notice(head: str) -> bool:
+    """`head` (a paragraph's first characters) holds a legal notice (`_LEGAL_NOTICE`)."""
+    return may_hold(head, _LEGAL_NOTICE_KEYS) and _LEGAL_NOTICE.search(head) is not None
+
 
 _CREDIT_LEVELS = 5  # ancestors that get a (decayed) share of a paragraph's score
 
@@ -545,7 +547,7 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
         return (top,)
     top_score, threshold = _join_threshold(top, scores, final, measure)
     top_class = top.get("class")
-    top_weight: float | None = None  # read once a sibling after the top is looked at
+    top_weight: float | None = None  # read once, for the first small box after the top
     nodes: list[HtmlElement] = []
     past_top = False  # whether the pass has passed the top node
     for sib in parent:
@@ -556,11 +558,11 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float], final: di
         tag = sib.tag  # (an lxml tag read builds a new string: read once)
         if not isinstance(tag, str):
             continue
-        if past_top:
+        if past_top and (box := _small_box_weight(sib, top_class, measure)) is not None:
             if top_weight is None:
                 top_weight = weight(element_text(top))
-            if _closing_box(sib, top, top_weight, measure):
-                continue
+            if box < CLOSING_BOX_MAX_SHARE * top_weight:
+                continue  # a small box of its own that closes the page
         bonus = top_score * 0.2 if top_class and sib.get("class") == top_class else 0.0
         if sib in scores and _final_of(sib, scores, final, measure) + bonus >= threshold:
             if not _adds_teasers(sib, None, measure):  # a river of story summaries beside the body
@@ -591,16 +593,18 @@ CLOSING_BOX_MAX_WEIGHT = 600.0
 CLOSING_BOX_MAX_SHARE = 0.25
 
 
-def _closing_box(sib: HtmlElement, top: HtmlElement, top_weight: float, measure: Measure) -> bool:
-    """`sib`, after the top node (of `top_weight`), is a small box of its own (see
-    `CLOSING_BOX_MAX_WEIGHT`).  Cost: a cached size read; a text read for a small box only."""
-    if sib.tag in PARAGRAPH_TAGS or (sib.get("class") and sib.get("class") == top.get("class")):
-        return False  # a paragraph of the article, or a part of it named like it
+def _small_box_weight(sib: HtmlElement, top_class: str | None, measure: Measure) -> float | None:
+    """The weight of `sib`, a block after the top node, when it is a small box of its own
+    (under `CLOSING_BOX_MAX_WEIGHT`, not a paragraph, not named like the top), else None.  The
+    caller compares it with the top's weight (`CLOSING_BOX_MAX_SHARE`).  Cost: a cached size
+    read; a text read for a small box only."""
+    if sib.tag in PARAGRAPH_TAGS or (top_class and sib.get("class") == top_class):
+        return None  # a paragraph of the article, or a part of it named like it
     chars = measure.chars(sib)
     if chars == 0 or chars > CLOSING_BOX_MAX_WEIGHT:  # (weight >= characters)
-        return False
+        return None
     w = weight(element_text(sib))
-    return w < CLOSING_BOX_MAX_WEIGHT and w < CLOSING_BOX_MAX_SHARE * top_weight
+    return w if w < CLOSING_BOX_MAX_WEIGHT else None
 
 
 _DIGITS = re.compile(r"\d+")

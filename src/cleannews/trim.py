@@ -474,17 +474,17 @@ def _drop_closing_section(blocks: list[Block], removed: list[Removal]) -> list[B
     `CLOSING_SECTION_MAX_SHARE` of the body): the teaser list it heads whose links the rules
     did not take.  A heading that ends in a colon ('Recommended courses:') introduces a part of
     the story.  Cost: a regex per heading; one weight per line only when one matches."""
-    if not any(i and b.kind == "heading" and _CLOSING_SECTION_RE.search(b.text) for i, b in enumerate(blocks)):
+    headings = [i for i, b in enumerate(blocks) if i and b.kind == "heading" and _CLOSING_SECTION_RE.search(b.text)]
+    if not headings:
         return blocks
     weights = [weight(b.text) for b in blocks]
     total = sum(weights)
-    seen = 0.0
-    for i, block in enumerate(blocks):
-        if (i and block.kind == "heading" and seen >= CLOSING_SECTION_FROM * total
-                and total - seen <= CLOSING_SECTION_MAX_SHARE * total and _CLOSING_SECTION_RE.search(block.text)):
-            removed.append(Removal("boilerplate_line", f"a closing section headed '{excerpt(block.text)}' "
-                                   f"({len(blocks) - i} line(s))", excerpt(block.text), f"line {i + 1}"))
+    for i in headings:
+        seen = sum(weights[:i])
+        if seen >= CLOSING_SECTION_FROM * total and total - seen <= CLOSING_SECTION_MAX_SHARE * total:
+            text = blocks[i].text
+            removed.append(Removal("boilerplate_line", f"a closing section headed '{excerpt(text)}' "
+                                   f"({len(blocks) - i} line(s))", excerpt(text), f"line {i + 1}"))
             return blocks[:i]
-        seen += weights[i]
     return blocks
 
