@@ -400,6 +400,35 @@ def test_react_streamed_parts_of_a_page_saved_without_scripts_go_by_number():
     assert [el.get("id") for el in root.find("body").iter("div")] == ["note"]
 
 
+def test_react_streamed_fallback_goes_when_its_part_arrives():
+    """React's script removes a boundary's fallback ('Loading paragraph...') when the part
+    arrives: the nodes up to the ``<!--/$-->`` marker go; a page saved without comments loses
+    the one 'Loading…' line after the slot.  The text after the boundary stays."""
+    marked = ("<html><body><article><h1>Index funds</h1><!--$?--><template id='B:0'></template>"
+              "<div>Loading <!-- -->paragraph<!-- -->...</div><!--/$--><p>Closing words.</p></article>"
+              "<div hidden id='S:0'><p>An index fund tracks an index.</p></div>"
+              "<script>$RC('B:0','S:0')</script></body></html>")
+    unmarked = ("<html><body><article><h1>Index funds</h1><template id='B:0'></template><div>Loading image...</div>"
+                "<template id='B:1'></template><div>Loading paragraph...</div><div>Short real line.</div>"
+                "<p>Closing words.</p></article><div hidden id='S:0'><p>An index fund tracks an index.</p></div>"
+                "<div hidden id='S:1'><p>Its costs are low.</p></div></body></html>")
+    text = _text(parse_html(marked).find("body"))
+    assert "Loading" not in text
+    assert "An index fund tracks an index." in text and "Closing words." in text
+    text = _text(parse_html(unmarked).find("body"))
+    assert "Loading" not in text
+    assert "Its costs are low." in text and "Short real line." in text and "Closing words." in text
+
+
+def test_a_short_line_after_a_streamed_slot_is_not_a_fallback():
+    """Without the end marker, only a 'Loading…' line is taken for the fallback: a slot whose
+    fallback was empty is followed by the page's own text, which stays."""
+    page = ("<html><body><article><h1>Index funds</h1><template id='B:0'></template><div>Costs matter.</div>"
+            "</article><div hidden id='S:0'><p>An index fund tracks an index.</p></div></body></html>")
+    text = _text(parse_html(page).find("body"))
+    assert "Costs matter." in text and "An index fund tracks an index." in text
+
+
 def test_unknown_element_in_head_starts_the_body():
     # libxml2 keeps a page under <head> after an unknown element there; a browser shows it as the body.
     page = ("<html><head><title>Council vote</title><meta name=robots content=all><mbox>"

@@ -365,7 +365,41 @@ def _place_streamed_parts(root: etree._Element) -> None:
         _add_text_before(parent, at, part.text)
         for offset, child in enumerate(list(part)):
             parent.insert(at + offset, child)  # (a moved element takes its tail along)
+        _drop_fallback(slot)
         _detach(slot)
+
+
+# What a streamed fallback says while its part loads ('Loading paragraph...'), when the page
+# was saved without the comments that mark where the fallback ends.
+_LOADING_RE = re.compile(r"^\W*(?:loading|wird geladen|chargement|cargando|読み込み中|加载中)\b", re.IGNORECASE)
+FALLBACK_MAX_CHARS = 80
+
+
+def _drop_fallback(slot: etree._Element) -> None:
+    """Remove what React showed in a slot's place until its part arrived (its scripts do the
+    same): the nodes after the slot up to the boundary's end marker ``<!--/$-->``; without the
+    marker (a page saved without comments), the next element when it is a short 'Loading…'
+    line.  Cost: a look at the slot's next few siblings."""
+    between: list[etree._Element] = []
+    for sib in slot.itersiblings():
+        if sib.tag is etree.Comment:
+            marker = (sib.text or "").strip()
+            if marker == "/$":
+                for node in between:
+                    _detach(node)
+                return
+            if marker.startswith("$"):
+                break  # the next boundary opens: this one's end is not marked
+        elif len(between) >= 3:
+            break
+        else:
+            between.append(sib)
+    nxt = slot.getnext()
+    if nxt is None or not isinstance(nxt.tag, str) or nxt.tag == "template":
+        return
+    text = " ".join("".join(nxt.itertext()).split())
+    if len(text) <= FALLBACK_MAX_CHARS and _LOADING_RE.match(text):
+        _detach(nxt)
 
 
 def _detach(el: etree._Element) -> None:
