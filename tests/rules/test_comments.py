@@ -187,3 +187,17 @@ def test_a_comment_label_under_every_post_is_not_a_thread_title():
 def test_a_comment_title_that_stands_once_still_takes_its_thread(pages):
     article = pages.clean_snippet(f'<div class="box"><h2>Comment</h2>{EN_THREAD}</div>', lang="en", where="inside")
     pages.assert_removed(article, "comments", "Comment", lang="en", absent=("About time the council",))
+
+
+PL_THREAD = ('<div class="op"><p>~remek [2012-01-04 08:45]</p><p>To wszystko to jawna spekulacja, podana na tacy '
+             "przez media.</p></div><div class=\"op\"><p>~Marek [2012-01-04 08:00]</p><p>Jakim prawem ktokolwiek "
+             "zabrania innym krajom pracy nad tym?</p></div>")
+
+
+def test_removes_a_polish_opinie_thread(pages):
+    """Polish portals title the reader thread 'Opinie' (opinions), with or without a count."""
+    for title in ("Opinie", "Opinie (36)"):
+        snippet = f'<div id="stgOpinie"><h3 class="opHd"><span>{title}</span></h3>{PL_THREAD}</div>'
+        article = pages.clean_snippet(snippet, lang="en", where="after")
+        pages.assert_removed(article, "comments", title, lang="en", absent=("To wszystko to jawna spekulacja",))
+

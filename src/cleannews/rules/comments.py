@@ -1,6 +1,6 @@
 """Reader comments and comment counters.
 
-Removes: comment threads (class 'comments', '#disqus_thread', a 'コメント'/'Comments'/'评论'
+Removes: comment threads (class 'comments', '#disqus_thread', a 'コメント'/'Comments'/'评论'/'Opinie'
 heading and what follows it),
 counters such as 'コメント 12件' or '23 comments', and the prompts of a comment form ('You must be
 logged in to post a comment', 'Kommentar schreiben', 'Bitte halten Sie sich an unsere Netiquette').
@@ -33,7 +33,9 @@ COMMENTS = TitledWidget(
              "kommentieren", "hinterlasse einen kommentar", "hinterlasse jetzt einen kommentar",
              "schreibe einen kommentar", "schreiben sie einen kommentar", "deja un comentario", "dejar un comentario",
              "deja tu comentario", "laisser un commentaire", "laissez un commentaire", "napisz komentarz",
-             "dodaj komentarz", "add a comment", "leave a response", "no responses", "no response",
+             "dodaj komentarz", "add a comment",
+             # Polish portals title the reader thread 'Opinie (36)' / 'Opinie internautów'
+             "opinie", "dodaj opinię", "leave a response", "no responses", "no response",
              "one response", "join the discussion", "join the conversation", "diskutieren sie mit"),
     follow_all=True,
 )
