@@ -201,3 +201,20 @@ def test_removes_a_polish_opinie_thread(pages):
         article = pages.clean_snippet(snippet, lang="en", where="after")
         pages.assert_removed(article, "comments", title, lang="en", absent=("To wszystko to jawna spekulacja",))
 
+
+def test_a_menu_entry_named_like_comments_is_no_thread_title(pages):
+    """'評論訪談' (commentary and interviews) heads a drop-down of programme links: its text
+    links to another page, so the comments rule leaves it (and what follows) alone."""
+    snippet = ('<ul class="dropdown"><li><span class="submenucol"><h3 class="submenutitle">'
+               '<a href="/prog300.html">評論訪談</a></h3><li><a href="/prog99.html">熱點互動直播</a></li>'
+               '<li><a href="/prog109.html">大陸新聞解讀</a></li><li><a href="/prog103.html">百姓話壇</a></li>'
+               "</span></li></ul>")
+    article = pages.clean_snippet(snippet, where="before")
+    assert not pages.removals_by(article, "comments")
+    pages.assert_body_kept(article)
+
+
+def test_a_thread_title_that_jumps_to_the_thread_still_takes_it(pages):
+    snippet = f'<div class="box"><h2><a href="#comments">Comments</a></h2>{EN_THREAD}</div>'
+    article = pages.clean_snippet(snippet, lang="en", where="inside")
+    pages.assert_removed(article, "comments", "Comments", lang="en", absent=("About time the council",))

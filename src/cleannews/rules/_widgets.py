@@ -66,6 +66,17 @@ def reads_block(el: HtmlElement, tag: str | None = None, children: int | None = 
     return tag in SHORT_BLOCK_TAGS and children <= 4
 
 
+def _links_away(heading: HtmlElement, facts: PageFacts) -> bool:
+    """The heading's whole text is a link to another page (not a '#fragment' on this one): the
+    entry of a menu or a teaser's headline, which names a section elsewhere.  A thread's title
+    is plain text (or a jump link to the thread).  Cost: two cached sizes, one link lookup."""
+    if facts.measure.link_chars(heading) < facts.measure.chars(heading):
+        return False
+    link = heading if heading.tag == "a" else next(heading.iter("a"), None)
+    href = (link.get("href") or "").strip() if link is not None else ""
+    return bool(href) and not href.startswith(("#", "javascript:"))
+
+
 def _mostly_links(chars: int, links: int, slack: int) -> bool:
     """Text outside links is at most `slack` characters or under half of the text."""
     rest = chars - links
@@ -111,6 +122,8 @@ class TitledWidget:
         chars = visible_len(text)
         if chars == 0 or chars > MAX_HEADING_CHARS or not self._re.search(text.strip()):
             return None
+        if self.follow_all and _links_away(el, facts):
+            return None  # a menu entry ('評論訪談' over its sub-menu), not a thread's title
         reason = f"heading '{' '.join(text.split())}'"
         container, wrapper = self._widget_container(el, chars, facts)
         if container is not el:
