@@ -218,3 +218,19 @@ def test_a_thread_title_that_jumps_to_the_thread_still_takes_it(pages):
     snippet = f'<div class="box"><h2><a href="#comments">Comments</a></h2>{EN_THREAD}</div>'
     article = pages.clean_snippet(snippet, lang="en", where="inside")
     pages.assert_removed(article, "comments", "Comments", lang="en", absent=("About time the council",))
+
+
+RU_THREAD = ("<div><p>Андрей, Барнаул: Давно пора было навести порядок с этими ценами на лекарства.</p>"
+             "<p>Гость: А кто будет проверять аптеки в маленьких городах?</p></div>")
+
+
+@pytest.mark.parametrize("title", ["Комментарии", "Комментарии к новости:", "Добавить комментарий", "Обсуждение статьи"])
+def test_removes_a_russian_comment_thread(pages, title):
+    article = pages.clean_snippet(f'<div class="box"><h3>{title}</h3>{RU_THREAD}</div>', lang="en", where="after")
+    pages.assert_removed(article, "comments", title, lang="en", absent=("Давно пора было навести порядок",))
+
+
+def test_keeps_a_russian_paragraph_about_comments(pages):
+    sentence = "Комментарии представителей министерства получить не удалось, сообщил источник агентства."
+    article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
+    pages.assert_kept(article, sentence, lang="en")

@@ -35,7 +35,10 @@ COMMENTS = TitledWidget(
              "deja tu comentario", "laisser un commentaire", "laissez un commentaire", "napisz komentarz",
              "dodaj komentarz", "add a comment",
              # Polish portals title the reader thread 'Opinie (36)' / 'Opinie internautów'
-             "opinie", "dodaj opinię", "leave a response", "no responses", "no response",
+             "opinie", "dodaj opinię",
+             # Russian: 'Комментарии', 'Добавить комментарий', 'Обсуждение статьи'
+             "комментарии", "добавить комментарий", "оставить комментарий", "обсуждение статьи",
+             "обсуждение материала", "обсуждение новости", "leave a response", "no responses", "no response",
              "one response", "join the discussion", "join the conversation", "diskutieren sie mit"),
     follow_all=True,
 )
