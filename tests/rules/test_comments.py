@@ -234,3 +234,17 @@ def test_keeps_a_russian_paragraph_about_comments(pages):
     sentence = "Комментарии представителей министерства получить не удалось, сообщил источник агентства."
     article = pages.clean_snippet(f"<p>{sentence}</p>", lang="en", where="middle")
     pages.assert_kept(article, sentence, lang="en")
+
+
+@pytest.mark.parametrize("lang,snippet,kept", [
+    ("en", "<h3>Opinie ekspertów</h3><p>Zdaniem ekonomistów decyzja rady pomoże mieszkańcom dojeżdżającym nocą.</p>",
+     "Zdaniem ekonomistów decyzja rady"),
+    ("en", "<h3>Комментарии специалистов</h3><p>По словам экономистов, решение совета поможет жителям.</p>",
+     "По словам экономистов"),
+])
+def test_an_article_section_titled_opinions_or_commentary_stays(pages, lang, snippet, kept):
+    """'Opinie' and 'Комментарии' also title an article's own section ('experts' opinions',
+    'specialists' commentary'): only the bare word (with a count) heads a reader thread."""
+    article = pages.clean_snippet(snippet, lang=lang, where="middle")
+    pages.assert_kept(article, kept, lang=lang)
+    pages.assert_body_kept(article, lang=lang)

@@ -26,11 +26,13 @@ MAX_HEADING_CHARS = 30
 MIN_ITEM_LABELS = 3
 
 
-def _phrase_regex(phrases: Sequence[str], exact: bool, anchored: bool = False) -> re.Pattern[str]:
+def _phrase_regex(phrases: Sequence[str], exact: bool, anchored: bool = False,
+                  whole: Sequence[str] = ()) -> re.Pattern[str]:
     """Latin phrases must open the heading as whole words ('Related', not 'Unrelated');
     phrases in scripts without spaces may stand anywhere in it ('[IT・テック] ランキング'),
     unless `anchored`: a rule that takes everything after its heading must not fire on an
-    in-body subheading that merely ends with its word ('市長のコメント')."""
+    in-body subheading that merely ends with its word ('市長のコメント').  `whole` phrases
+    must be the heading's whole text, a count aside ('Opinie (36)', not 'Opinie ekspertów')."""
     latin = "|".join(re.escape(p) for p in phrases if p.isascii())
     other = "|".join(re.escape(p) for p in phrases if not p.isascii())
     if exact:
@@ -38,6 +40,8 @@ def _phrase_regex(phrases: Sequence[str], exact: bool, anchored: bool = False) -
     parts = [rf"^\W*(?:{latin})\b"] if latin else []
     if other:
         parts.append(rf"^\W*(?:{other})" if anchored else f"(?:{other})")
+    if whole:
+        parts.append(rf"^\W*(?:{'|'.join(re.escape(p) for p in whole)})\W*(?:\d+\W*)?$")
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -98,11 +102,14 @@ class TitledWidget:
     exact: bool = False
     follow_all: bool = False
     max_share: float = 0.5
+    whole: Sequence[str] = ()  # phrases that must be the whole heading (a count aside), see `_phrase_regex`
     _re: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "phrases", tuple(self.phrases))
-        object.__setattr__(self, "_re", _phrase_regex(self.phrases, self.exact, anchored=self.follow_all))
+        object.__setattr__(self, "whole", tuple(self.whole))
+        object.__setattr__(self, "_re", _phrase_regex(self.phrases, self.exact, anchored=self.follow_all,
+                                                      whole=self.whole))
 
     gate = "heading"  # asked only about heading-like elements and lone short labels
 

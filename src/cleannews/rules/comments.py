@@ -33,14 +33,15 @@ COMMENTS = TitledWidget(
              "kommentieren", "hinterlasse einen kommentar", "hinterlasse jetzt einen kommentar",
              "schreibe einen kommentar", "schreiben sie einen kommentar", "deja un comentario", "dejar un comentario",
              "deja tu comentario", "laisser un commentaire", "laissez un commentaire", "napisz komentarz",
-             "dodaj komentarz", "add a comment",
-             # Polish portals title the reader thread 'Opinie (36)' / 'Opinie internautów'
-             "opinie", "dodaj opinię",
-             # Russian: 'Комментарии', 'Добавить комментарий', 'Обсуждение статьи'
-             "комментарии", "добавить комментарий", "оставить комментарий", "обсуждение статьи",
-             "обсуждение материала", "обсуждение новости", "leave a response", "no responses", "no response",
+             "dodaj komentarz", "add a comment", "dodaj opinię", "добавить комментарий", "оставить комментарий",
+             "leave a response", "no responses", "no response",
              "one response", "join the discussion", "join the conversation", "diskutieren sie mit"),
     follow_all=True,
+    # Words that also title an article's own section ('Opinie ekspertów', 'Комментарии специалистов'):
+    # a thread's title only as the heading's whole text, a count aside ('Opinie (36)', 'Комментарии к новости:')
+    whole=("opinie", "opinie internautów", "opinie czytelników", "комментарии", "комментарии к новости",
+           "комментарии к статье", "комментарии читателей", "обсуждение", "обсуждение статьи",
+           "обсуждение материала", "обсуждение новости"),
 )
 
 COMMENT_COUNTER = TextBlock(
