@@ -89,3 +89,24 @@ def test_keeps_fractions_and_counters_out_of_order(pages, snippet):
     long_body = tuple(f"{p} {p}" for p in pages.EN_BODY)
     article = cleannews.clean(pages.make_page(snippet, lang="en", where="inside", paragraphs=long_body))
     assert not pages.removals_by(article, "carousel")
+
+
+_CAPTIONS = ("In this photo dated Tuesday, the first late-night bus leaves the depot on the harbour line, watched "
+             "by drivers who volunteered for the new shifts.",
+             "Riders board the last departure from the central station, half an hour later than under the old "
+             "timetable, on the first night of the extended service.")
+
+
+def test_keeps_a_captioned_photo_slideshow_in_the_body(pages):
+    """A slideshow whose slides carry their own captions (little of its text in links) is the
+    story told in photos; it stays with the article."""
+    slides = "".join(f'<li><figure><img src="/bus{i}.jpg" alt=""></figure><p class="caption">{c}</p></li>'
+                     for i, c in enumerate(_CAPTIONS))
+    article = pages.clean_snippet(f'<div class="slideshow"><ul>{slides}</ul></div>', lang="en", where="middle")
+    pages.assert_kept(article, _CAPTIONS[0][:60], lang="en")
+    assert not pages.removals_by(article, "carousel")
+
+
+def test_removes_a_slideshow_of_linked_teasers(pages):
+    article = pages.clean_snippet('<div class="slideshow"><ul>{EL}</ul></div>', lang="en", where="inside")
+    pages.assert_removed(article, "carousel", pages.EN_HEADLINES[0][:20], lang="en", absent=pages.EN_HEADLINES[:1])

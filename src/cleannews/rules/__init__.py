@@ -17,7 +17,7 @@ from ._walk import apply_rules
 from ._widgets import TextBlock, TitledWidget
 from .ads import AD_DISCLOSURE, AD_LABEL, ADS, AFFILIATE_DISCLOSURE, BUY_BUTTON
 from .captions import CREDITED_CAPTION, PHOTO_CREDIT
-from .carousel import CAROUSEL, CAROUSEL_TITLED, NUMBERED_SLIDES, TEASER_CARDS
+from .carousel import CAROUSEL, CAROUSEL_TITLED, NUMBERED_SLIDES, SLIDESHOW, TEASER_CARDS
 from .comments import COMMENT_COUNTER, COMMENT_PROMPT, COMMENTS, COMMENTS_BY_CLASS
 from .consent import CONSENT, CONSENT_TEXT, EMBED_CONSENT
 from .forms import FORMS
@@ -61,6 +61,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     RANKING_BY_CLASS,
     RECOMMENDED_BY_CLASS,
     CAROUSEL,
+    SLIDESHOW,
     TEASER_CARDS,
     SIDEBAR,
     WIDGETS,

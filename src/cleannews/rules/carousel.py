@@ -4,7 +4,8 @@ Removes: elements named carousel/slider/swiper/slick/photo-news, blocks titled
 'フォトニュース', 'Photos', 'Videos', '图片新闻' over links, and numbered slideshows (slides
 counted '1/50', '2/50', … or '1 of 9', whatever their class names) on a page with prose
 of its own besides them.
-Keeps: a single in-body figure with its caption; a page that is nothing but its slideshow.
+Keeps: a single in-body figure with its caption; a slideshow whose slides carry captions of
+their own (little of its text in links); a page that is nothing but its slideshow.
 """
 
 from __future__ import annotations
@@ -17,15 +18,26 @@ from lxml.html import HtmlElement
 from ._base import AttributeRule, ElementView, Match, PageFacts
 from ._widgets import TextBlock, TitledWidget
 
-__all__ = ["CAROUSEL", "CAROUSEL_TITLED", "NUMBERED_SLIDES", "TEASER_CARDS"]
+__all__ = ["CAROUSEL", "CAROUSEL_TITLED", "NUMBERED_SLIDES", "SLIDESHOW", "TEASER_CARDS"]
 
 CAROUSEL = AttributeRule(
     name="carousel",
     description="photo carousels and sliders (class 'carousel', 'slider', 'swiper', 'photo-news')",
-    words=("carousel*", "slider*", "slideshow*", "swiper*", "slick*", "owl*", "glide*", "flickity*",
+    words=("carousel*", "slider*", "swiper*", "slick*", "owl*", "glide*", "flickity*",
            "photonews", "photo news", "photo list", "photolist", "gallery list", "video list", "thumb list",
            "thumblist"),
     max_share=0.3,
+)
+
+# A slideshow whose slides carry captions of their own (little of its text in links) is the
+# article's photo story ('In this photo dated Tuesday, the rocket…'); a strip of linked
+# teasers is not.  (Sliders and swipers are interface parts: carousels of teasers, testimonials.)
+SLIDESHOW = AttributeRule(
+    name="carousel",
+    description="slideshows of linked teasers (class 'slideshow'; captioned photo slideshows stay)",
+    words=("slideshow*",),
+    max_share=0.3,
+    min_link_density=0.15,
 )
 
 # 'teaser' also names an article's own lead paragraph on many (German) sites: only a teaser
