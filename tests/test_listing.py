@@ -558,3 +558,53 @@ def test_a_post_whose_cards_sit_in_a_box_of_their_own_is_kept():
 
     article = cleannews.clean(blog_front(siblings=False), url="https://transit.example/news")
     assert article.is_article and "harbour line gets its late buses" in article.text
+
+
+LEGAL = ("Copyright 2025 Example Realty. All rights reserved.",
+         "Updated September 2025: by searching, you agree to the Terms of Use and the Privacy Policy of this site.",
+         "All mortgage lending products and information are provided by a licensed lender in all fifty states. " * 3,
+         "Example Realty is licensed to do business in New York as Example Real Estate, and under its own name "
+         "in every other state.")
+
+
+def footer_page(wrap: str = '<div class="SiteFooter"><div class="footerContent">', end: str = "</div></div>") -> str:
+    """A search page whose results are drawn by a script: only the legal lines of the footer are text."""
+    legal = "".join(f"<p>{p}</p>" for p in LEGAL)
+    return (f'<html><head><title>Homes for sale</title></head><body><header><a href="/">Home</a> '
+            f'<a href="/buy">Buy</a></header><main><div id="app"></div></main>{wrap}<div>{legal}</div>{end}'
+            f'</body></html>')
+
+
+def test_footer_selected_as_the_body_is_rejected():
+    import cleannews
+
+    for wrap, end in (('<div class="SiteFooter"><div class="footerContent">', "</div></div>"),
+                      ("<footer>", "</footer>"), ('<div role="contentinfo">', "</div>")):
+        page = cleannews.clean(footer_page(wrap, end), url="https://homes.example/city/sparks")
+        assert not page.is_article and page.page_type == "listing" and page.text == "", wrap
+        assert page.reason == "listing: the selected text is the page footer"
+
+
+def test_footer_judge_reads_only_the_nearest_ancestors():
+    """A footer style on <body>, or a wrapper far up named 'body-and-footer', says nothing of the body."""
+    from cleannews.listing import judge_footer_body
+
+    root = lxml.html.fromstring(
+        '<html><body class="footer-dark"><div id="region-body-and-footer"><div id="region-body"><div id="columns">'
+        '<article><p>Story text.</p></article></div></div></div>'
+        '<div class="site-footer"><div class="links"><div class="col"><p>About us</p></div></div></div></body></html>')
+    assert judge_footer_body(root.xpath("//article")) is None
+    assert judge_footer_body(root.xpath("//div[@class='col']")) is not None  # footer two levels up
+    assert judge_footer_body(root.xpath("//div[@class='col']/p")) is None  # three levels up: too far
+    assert judge_footer_body(root.xpath("//article | //div[@class='col']")) is None  # not every node
+    assert judge_footer_body([]) is None
+
+
+def test_article_above_a_footer_is_kept():
+    import cleannews
+
+    page = article_page(EN_PARAGRAPHS, "Night buses extended").replace(
+        "</body>", '<div class="site-footer"><p>Copyright 2025 The Daily Example. All rights reserved.</p></div></body>')
+    article = cleannews.clean(page, url="https://news.example/transit")
+    assert article.is_article and "late-night bus service" in article.text
+

@@ -61,6 +61,10 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    newest post in full.  Same page-level guards as point 7.  On the dev sets it fired on 2
    wcxb listing pages and on no article page of any set.
 
+10. **Footer body** (`judge_footer_body`): every selected node is, or sits just inside, the
+   page footer (``<footer>``, ``role=contentinfo``, a class or id naming a footer): the page
+   had no body, and the copyright lines or the footer menu outscored the rest.
+
 What this does not catch: listings where the extractor selected only an intro paragraph or
 a cookie panel with no teaser grid left on the page (unless the page declares itself a
 collection), or whose cards carry no links in the HTML (script-rendered grids).  Those need
@@ -97,6 +101,7 @@ __all__ = [
     "heading_cards",
     "index_shaped_url",
     "judge_declared_collection",
+    "judge_footer_body",
     "judge_data_table",
     "judge_grid_intro",
     "judge_listing",
@@ -167,6 +172,11 @@ PROSE_MIN_WEIGHT = 100.0  # weighted characters of a block that is prose (with a
 TABLE_MAX_PROSE = 150.0  # weighted characters of prose blocks beside the table: one sentence
 _PROSE_KINDS = frozenset({"paragraph", "quote", "list_item"})
 _SENTENCE_END = re.compile(r"[.!?。！？][\"”’»)）」]*(?:\s|$)")
+
+# judge_footer_body: class or id words that name a footer, on a selected node or its two
+# nearest ancestors (``<body class="footer-dark">`` names a page style, not a block).
+_FOOTER_NAME = re.compile(r"footer", re.I)
+FOOTER_DEPTH = 2
 
 # ---------------------------------------------------------------------------------------------
 
@@ -601,3 +611,29 @@ def _cjk_factor(blocks: Sequence[Block]) -> float:
     sample = "".join(b.text for b in blocks[:30])[:2000]
     n = visible_len(sample)
     return weight(sample) / n if n else 1.0
+
+
+def judge_footer_body(nodes: Sequence[etree._Element]) -> str | None:
+    """The selected body is the page footer (point 10).
+
+    Removes: a body whose every node is a ``<footer>``, has ``role="contentinfo"`` or a class
+    or id naming a footer (``SiteFooter``, ``footer-links``), or sits inside such an element
+    at most `FOOTER_DEPTH` levels up.  Keeps: a body under a ``<body>`` or ``<html>`` whose
+    class names a footer style, and a body whose wrapper a few levels up is named
+    ``body-and-footer``.  Cost: a few attribute reads per selected node.
+    """
+    if not nodes or not all(_in_footer(n) for n in nodes):
+        return None
+    return "listing: the selected text is the page footer"
+
+
+def _in_footer(node: etree._Element) -> bool:
+    el: etree._Element | None = node
+    for _ in range(FOOTER_DEPTH + 1):
+        if el is None or el.tag in ("body", "html"):
+            return False
+        if el.tag == "footer" or el.get("role") == "contentinfo" or _FOOTER_NAME.search(
+                f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+        el = el.getparent()
+    return False
