@@ -608,3 +608,53 @@ def test_article_above_a_footer_is_kept():
     article = cleannews.clean(page, url="https://news.example/transit")
     assert article.is_article and "late-night bus service" in article.text
 
+
+CARD_PRODUCTS = PRODUCTS[:6] + (("Rattan plant basket", "Woven by hand, with liner.", "$34.00"),
+                                 ("Ceramic bonsai tray", "Shallow, with wire holes.", "$16.00"))
+
+
+def card_grid_page(images: bool = True, own_links: bool = True, cls: str = "product-box", note: str = "") -> str:
+    """A shop category drawn as image cards whose names are not links (a headline-link test sees no teasers)."""
+    cards = "".join(
+        f'<div class="{cls}"><a href="/p/{i if own_links else "cart"}">{"<img src=/i.jpg alt=>" if images else ""}</a>'
+        f'<div class="name">{name}</div><span class="price">{price}</span><p class="note">{blurb}{note}</p></div>'
+        for i, (name, blurb, price) in enumerate(CARD_PRODUCTS))
+    return (f'<html><head><title>Indoor pots</title></head><body><header><a href="/">Home</a></header><main>'
+            f'<h1>Indoor pots</h1><p>Pots for every room.</p><div class="grid">{cards}</div></main></body></html>')
+
+
+def card_verdict(page: str, url: str | None = "https://shop.example/indoor-pots/", declares: bool = False) -> str | None:
+    from cleannews.listing import judge_card_grid
+
+    root = lxml.html.fromstring(page)
+    nodes = root.xpath("//main")
+    measure = Measure()
+    blocks, _ = render_blocks(nodes, measure=measure)
+    return judge_card_grid(nodes, blocks, measure, url=url, declares_article=declares)
+
+
+def test_image_card_grid_is_rejected():
+    import cleannews
+
+    assert "8 image cards of one template" in card_verdict(card_grid_page())
+    page = cleannews.clean(card_grid_page(), url="https://shop.example/indoor-pots/")
+    assert not page.is_article and page.page_type == "listing" and page.text == ""
+    assert "image cards of one template" in page.reason
+
+
+def test_card_grid_needs_images_own_links_a_class_and_short_cards():
+    assert card_verdict(card_grid_page(images=False)) is None
+    assert card_verdict(card_grid_page(own_links=False)) is None  # every card links to the cart
+    assert card_verdict(card_grid_page(cls="")) is None  # classless runs: paragraphs, table layouts
+    long_note = " Each piece is fired twice and glazed by hand in our workshop, so colours vary a little." * 9
+    assert card_verdict(card_grid_page(note=long_note)) is None  # sections of an article, not cards
+
+
+def test_card_grid_is_kept_on_an_article_page():
+    import cleannews
+
+    assert card_verdict(card_grid_page(), url="https://shop.example/2024/05/pots-for-small-flats.html") is None
+    assert card_verdict(card_grid_page(), url=None) is None
+    assert card_verdict(card_grid_page(), declares=True) is None
+    article = cleannews.clean(card_grid_page(), url="https://shop.example/2024/05/pots-for-small-flats.html")
+    assert article.is_article and "Hand-thrown stoneware planter" in article.text

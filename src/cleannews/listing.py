@@ -61,7 +61,13 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    newest post in full.  Same page-level guards as point 7.  On the dev sets it fired on 2
    wcxb listing pages and on no article page of any set.
 
-10. **Footer body** (`judge_footer_body`): every selected node is, or sits just inside, the
+10. **Image card grid** (`judge_card_grid`): most of the selected body is a run of at least
+   `CARD_MIN_COUNT` sibling elements of one template (same tag and class), most of them
+   holding an image and linking to a page of their own that no other card links to: a shop
+   category or catalogue whose product cards outscored the intro.  Same page-level guards as
+   point 7.
+
+11. **Footer body** (`judge_footer_body`): every selected node is, or sits just inside, the
    page footer (``<footer>``, ``role=contentinfo``, a class or id naming a footer): the page
    had no body, and the copyright lines or the footer menu outscored the rest.
 
@@ -100,6 +106,7 @@ __all__ = [
     "TeaserStats",
     "heading_cards",
     "index_shaped_url",
+    "judge_card_grid",
     "judge_declared_collection",
     "judge_footer_body",
     "judge_data_table",
@@ -173,6 +180,16 @@ TABLE_MAX_PROSE = 150.0  # weighted characters of prose blocks beside the table:
 _PROSE_KINDS = frozenset({"paragraph", "quote", "list_item"})
 _SENTENCE_END = re.compile(r"[.!?。！？][\"”’»)）」]*(?:\s|$)")
 
+# judge_card_grid: sibling cards of one template, each with an image and a link of its own.  On
+# the dev sets it fired on 2 wcxb listing pages and on no article page of any set.  Without the
+# image test it also fires on a job board labelled as content (cleaneval); without the index
+# URL on 5 article pages (answer lists, table layouts, a teaser strip after an article).
+CARD_MIN_COUNT = 6
+CARD_MIN_SHARE = 0.6  # card characters / selected characters
+CARD_MAX_MEDIAN = 800.0  # weighted characters: a product or course card, not an article section
+CARD_MIN_OWN_LINK = 0.8  # share of cards whose links go to 1-2 targets that no other card links to
+CARD_MIN_IMAGE = 0.5  # share of cards holding an <img> or <picture>
+CARD_WALK_SHARE = 0.05  # containers under this share of the selected characters are not searched
 # judge_footer_body: class or id words that name a footer, on a selected node or its two
 # nearest ancestors (``<body class="footer-dark">`` names a page style, not a block).
 _FOOTER_NAME = re.compile(r"footer", re.I)
@@ -613,8 +630,86 @@ def _cjk_factor(blocks: Sequence[Block]) -> float:
     return weight(sample) / n if n else 1.0
 
 
+def judge_card_grid(nodes: Sequence[etree._Element], blocks: Sequence[Block], measure: Measure, *,
+                    url: str | None, declares_article: bool) -> str | None:
+    """A body that is mostly a grid of image cards of one template (point 10).
+
+    Removes: a shop or catalogue page whose selected body is `CARD_MIN_COUNT` or more sibling
+    elements with the same tag and class (``<div class="product-box">`` after
+    ``<div class="product-box">``), holding `CARD_MIN_SHARE` of its characters, with a median
+    card under `CARD_MAX_MEDIAN` weighted characters, most cards with an image and a link to a
+    page no other card links to.  Keeps: an article page (declared, or with an article-shaped
+    URL; see `judge_grid_intro`), an article's sections (classless ``<p>``/``<section>`` runs,
+    longer than a card, or linking to shared or many places), a list of answers or comments
+    (links shared between items: the same profile, the same share button).  Cost: the cheap
+    guards first; then one walk over the elements that hold `CARD_WALK_SHARE` of the body,
+    and one XPath per card of a group large enough to fire.
+    """
+    if declares_article or not nodes or not blocks or not index_shaped_url(url):
+        return None
+    total = sum(measure.chars(n) for n in nodes)
+    if not total:
+        return None
+    cjk = _cjk_factor(blocks)
+    for cards in template_groups(nodes, measure, total):
+        sizes = [measure.chars(c) for c in cards]
+        if median(sizes) * cjk > CARD_MAX_MEDIAN:
+            continue
+        imaged = sum(1 for c in cards if next(c.iter("img", "picture"), None) is not None)
+        if imaged < CARD_MIN_IMAGE * len(cards):
+            continue
+        own = _own_link_cards(cards)
+        if own >= CARD_MIN_OWN_LINK * len(cards):
+            return (f"listing: {len(cards)} image cards of one template, {own} linking to a page of their "
+                    f"own, hold {sum(sizes) / total:.0%} of the body")
+    return None
+
+
+def template_groups(nodes: Sequence[etree._Element], measure: Measure, total: int) -> list[list[etree._Element]]:
+    """Groups of at least `CARD_MIN_COUNT` elements with one tag and class (not empty) that
+    hold `CARD_MIN_SHARE` of `total` characters, largest first.
+
+    The children of every element holding `CARD_WALK_SHARE` of `total` are grouped by
+    signature across the selection (a grid split into two columns is one group); an element
+    inside another of its group is not counted again.
+    """
+    floor = CARD_WALK_SHARE * total
+    groups: dict[tuple[str, str], list[etree._Element]] = {}
+    stack = list(nodes)
+    while stack:
+        for child in stack.pop():
+            if not isinstance(child.tag, str):
+                continue
+            cls = child.get("class")
+            if cls and cls.strip():
+                groups.setdefault((child.tag, " ".join(sorted(cls.split()))), []).append(child)
+            if measure.chars(child) >= floor:
+                stack.append(child)
+    found = []
+    for members in groups.values():
+        if len(members) < CARD_MIN_COUNT:
+            continue
+        inside = set(members)
+        top = [m for m in members if not any(a in inside for a in m.iterancestors())]
+        chars = sum(measure.chars(m) for m in top)
+        if len(top) >= CARD_MIN_COUNT and chars >= CARD_MIN_SHARE * total:
+            found.append((chars, top))
+    found.sort(key=lambda g: -g[0])
+    return [top for _, top in found]
+
+
+def _own_link_cards(cards: Sequence[etree._Element]) -> int:
+    """The cards whose links go to one or two targets that no other card links to."""
+    targets = [{a.get("href") for a in _ANY_LINK(c)} for c in cards]
+    seen: dict[str | None, int] = {}
+    for hrefs in targets:
+        for href in hrefs:
+            seen[href] = seen.get(href, 0) + 1
+    return sum(1 for hrefs in targets if 1 <= len(hrefs) <= 2 and all(seen[h] == 1 for h in hrefs))
+
+
 def judge_footer_body(nodes: Sequence[etree._Element]) -> str | None:
-    """The selected body is the page footer (point 10).
+    """The selected body is the page footer (point 11).
 
     Removes: a body whose every node is a ``<footer>``, has ``role="contentinfo"`` or a class
     or id naming a footer (``SiteFooter``, ``footer-links``), or sits inside such an element
