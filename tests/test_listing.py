@@ -658,3 +658,42 @@ def test_card_grid_is_kept_on_an_article_page():
     assert card_verdict(card_grid_page(), declares=True) is None
     article = cleannews.clean(card_grid_page(), url="https://shop.example/2024/05/pots-for-small-flats.html")
     assert article.is_article and "Hand-thrown stoneware planter" in article.text
+
+
+def archive_page(body_class: str, head: str = "") -> str:
+    """A category front: the category's intro above teasers drawn by a script."""
+    intro = ("Quick and healthy air fryer recipes, from breakfast to snacks to weeknight dinners. We love how the air "
+             "fryer makes everything crisp in record time with little or no oil. For meal prep, start with the "
+             "turkey bacon and the hard boiled eggs, and do not miss the chicken thighs, a reader favourite.")
+    return (f'<html><head><title>Air fryer recipes</title>{head}</head><body class="{body_class}">'
+            f'<header><a href="/">Home</a></header><main><h1>Air fryer recipes</h1><div class="archive-description">'
+            f'<p>{intro}</p><p>{intro}</p></div><div id="posts"></div></main></body></html>')
+
+
+@pytest.mark.parametrize("body_class", ["archive category category-airfryer category-256 wp-theme-genesis",
+                                        "archive tag tag-breakfast", "search search-results",
+                                        "archive post-type-archive post-type-archive-recipe"])
+def test_archive_body_classes_reject_the_page(body_class):
+    import cleannews
+
+    page = cleannews.clean(archive_page(body_class), url="https://food.example/category/recipes/airfryer/")
+    assert not page.is_article and page.page_type == "listing" and page.text == ""
+    assert "<body> classes name it" in page.reason
+
+
+@pytest.mark.parametrize("body_class", ["post-template-default single single-post category-recipes",
+                                        "page-template-default page", "archive tax-language term-spanish",
+                                        "category-75 pagelayout-course", ""])
+def test_post_page_and_taxonomy_body_classes_keep_the_page(body_class):
+    import cleannews
+
+    article = cleannews.clean(archive_page(body_class), url="https://food.example/category/recipes/airfryer/")
+    assert article.is_article and "Quick and healthy air fryer recipes" in article.text
+
+
+def test_archive_body_classes_yield_to_an_article_declaration():
+    import cleannews
+
+    head = '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Air fryer recipes"}</script>'
+    article = cleannews.clean(archive_page("archive category", head), url="https://food.example/recipes/airfryer/")
+    assert article.is_article and "Quick and healthy air fryer recipes" in article.text

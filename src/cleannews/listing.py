@@ -71,6 +71,11 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    page footer (``<footer>``, ``role=contentinfo``, a class or id naming a footer): the page
    had no body, and the copyright lines or the footer menu outscored the rest.
 
+12. **CMS archive** (`judge_cms_archive`): the ``<body>`` classes a CMS writes on an archive
+   page (WordPress: ``archive`` with ``category``, ``tag``, ``author``, ``date`` or
+   ``post-type-archive``; ``search-results``) on a page that does not stand as an article: a
+   category front whose selected body is the category's intro.
+
 What this does not catch: listings where the extractor selected only an intro paragraph or
 a cookie panel with no teaser grid left on the page (unless the page declares itself a
 collection), or whose cards carry no links in the HTML (script-rendered grids).  Those need
@@ -107,6 +112,7 @@ __all__ = [
     "heading_cards",
     "index_shaped_url",
     "judge_card_grid",
+    "judge_cms_archive",
     "judge_declared_collection",
     "judge_footer_body",
     "judge_data_table",
@@ -190,6 +196,12 @@ CARD_MAX_MEDIAN = 800.0  # weighted characters: a product or course card, not an
 CARD_MIN_OWN_LINK = 0.8  # share of cards whose links go to 1-2 targets that no other card links to
 CARD_MIN_IMAGE = 0.5  # share of cards holding an <img> or <picture>
 CARD_WALK_SHARE = 0.05  # containers under this share of the selected characters are not searched
+# judge_cms_archive: <body> classes of an archive page (WordPress's body_class(); a custom
+# taxonomy archive, ``archive tax-…``, is left out: on the dev sets it marks 2 pages labelled as
+# content, a product category and a list of course materials).  Fired on 2 wcxb listing pages
+# and on no article page of any set.
+ARCHIVE_KINDS = frozenset({"category", "tag", "author", "date", "post-type-archive"})
+SEARCH_RESULTS = "search-results"
 # judge_footer_body: class or id words that name a footer, on a selected node or its two
 # nearest ancestors (``<body class="footer-dark">`` names a page style, not a block).
 _FOOTER_NAME = re.compile(r"footer", re.I)
@@ -732,3 +744,22 @@ def _in_footer(node: etree._Element) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+def judge_cms_archive(body: etree._Element, *, declares_article: bool) -> str | None:
+    """The page's ``<body>`` classes name it an archive (point 12).
+
+    Removes: a page whose ``<body class>`` holds ``archive`` and one of `ARCHIVE_KINDS`, or
+    `SEARCH_RESULTS` (the classes WordPress themes write on category, tag, author, date and
+    search pages).  Keeps: a post or page (``single``, ``page``: none of these classes), a
+    custom taxonomy archive, a page that stands as an article (see `stands_as_article`).
+    Cost: one attribute read and a split.
+    """
+    if declares_article:
+        return None
+    classes = set((body.get("class") or "").split())
+    if SEARCH_RESULTS in classes:
+        return "listing: the page's <body> classes name it a search result page"
+    if "archive" in classes and (kind := ARCHIVE_KINDS.intersection(classes)):
+        return f"listing: the page's <body> classes name it a {min(kind)} archive"
+    return None
