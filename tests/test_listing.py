@@ -672,7 +672,8 @@ def archive_page(body_class: str, head: str = "") -> str:
 
 @pytest.mark.parametrize("body_class", ["archive category category-airfryer category-256 wp-theme-genesis",
                                         "archive tag tag-breakfast", "search search-results",
-                                        "archive post-type-archive post-type-archive-recipe"])
+                                        "archive post-type-archive post-type-archive-recipe",
+                                        "page-products catalog-category-view page-layout-2columns-left"])
 def test_archive_body_classes_reject_the_page(body_class):
     import cleannews
 
@@ -683,7 +684,8 @@ def test_archive_body_classes_reject_the_page(body_class):
 
 @pytest.mark.parametrize("body_class", ["post-template-default single single-post category-recipes",
                                         "page-template-default page", "archive tax-language term-spanish",
-                                        "category-75 pagelayout-course", ""])
+                                        "category-75 pagelayout-course", "catalog-product-view page-product-configurable",
+                                        ""])
 def test_post_page_and_taxonomy_body_classes_keep_the_page(body_class):
     import cleannews
 

@@ -73,8 +73,8 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
 
 12. **CMS archive** (`judge_cms_archive`): the ``<body>`` classes a CMS writes on an archive
    page (WordPress: ``archive`` with ``category``, ``tag``, ``author``, ``date`` or
-   ``post-type-archive``; ``search-results``) on a page that does not stand as an article: a
-   category front whose selected body is the category's intro.
+   ``post-type-archive``; ``search-results``; Magento: ``catalog-category-view``) on a page
+   that does not stand as an article: a category front whose selected body is its intro.
 
 What this does not catch: listings where the extractor selected only an intro paragraph or
 a cookie panel with no teaser grid left on the page (unless the page declares itself a
@@ -201,7 +201,14 @@ CARD_WALK_SHARE = 0.05  # containers under this share of the selected characters
 # content, a product category and a list of course materials).  Fired on 2 wcxb listing pages
 # and on no article page of any set.
 ARCHIVE_KINDS = frozenset({"category", "tag", "author", "date", "post-type-archive"})
-SEARCH_RESULTS = "search-results"
+# …and single classes that name a listing page by themselves: WordPress's search page, and the
+# layout handles Magento writes on a shop category and a shop search (products get
+# ``catalog-product-view``).  catalog-category-view fired on 1 wcxb listing page, on no article.
+LISTING_BODY_CLASSES = {
+    "search-results": "search result page",
+    "catalog-category-view": "shop category",
+    "catalogsearch-result-index": "shop search result page",
+}
 # judge_footer_body: class or id words that name a footer, on a selected node or its two
 # nearest ancestors (``<body class="footer-dark">`` names a page style, not a block).
 _FOOTER_NAME = re.compile(r"footer", re.I)
@@ -749,17 +756,19 @@ def _in_footer(node: etree._Element) -> bool:
 def judge_cms_archive(body: etree._Element, *, declares_article: bool) -> str | None:
     """The page's ``<body>`` classes name it an archive (point 12).
 
-    Removes: a page whose ``<body class>`` holds ``archive`` and one of `ARCHIVE_KINDS`, or
-    `SEARCH_RESULTS` (the classes WordPress themes write on category, tag, author, date and
-    search pages).  Keeps: a post or page (``single``, ``page``: none of these classes), a
-    custom taxonomy archive, a page that stands as an article (see `stands_as_article`).
-    Cost: one attribute read and a split.
+    Removes: a page whose ``<body class>`` holds ``archive`` and one of `ARCHIVE_KINDS` (the
+    classes WordPress themes write on category, tag, author, date and post-type archives), or
+    one of `LISTING_BODY_CLASSES` (a WordPress search, a Magento shop category or search).
+    Keeps: a post or page (``single``, ``page``: none of these classes), a custom taxonomy
+    archive, a Magento product page, a page that stands as an article (see
+    `stands_as_article`).  Cost: one attribute read and a split.
     """
     if declares_article:
         return None
     classes = set((body.get("class") or "").split())
-    if SEARCH_RESULTS in classes:
-        return "listing: the page's <body> classes name it a search result page"
+    for name, kind in LISTING_BODY_CLASSES.items():
+        if name in classes:
+            return f"listing: the page's <body> classes name it a {kind}"
     if "archive" in classes and (kind := ARCHIVE_KINDS.intersection(classes)):
         return f"listing: the page's <body> classes name it a {min(kind)} archive"
     return None
