@@ -613,10 +613,11 @@ CARD_PRODUCTS = PRODUCTS[:6] + (("Rattan plant basket", "Woven by hand, with lin
                                  ("Ceramic bonsai tray", "Shallow, with wire holes.", "$16.00"))
 
 
-def card_grid_page(images: bool = True, own_links: bool = True, cls: str = "product-box", note: str = "") -> str:
+def card_grid_page(images: bool = True, own_links: bool = True, cls: str = "product-box", note: str = "",
+                   path: str = "/p/") -> str:
     """A shop category drawn as image cards whose names are not links (a headline-link test sees no teasers)."""
     cards = "".join(
-        f'<div class="{cls}"><a href="/p/{i if own_links else "cart"}">{"<img src=/i.jpg alt=>" if images else ""}</a>'
+        f'<div class="{cls}"><a href="{path}{i if own_links else "cart"}">{"<img src=/i.jpg alt=>" if images else ""}</a>'
         f'<div class="name">{name}</div><span class="price">{price}</span><p class="note">{blurb}{note}</p></div>'
         for i, (name, blurb, price) in enumerate(CARD_PRODUCTS))
     return (f'<html><head><title>Indoor pots</title></head><body><header><a href="/">Home</a></header><main>'
@@ -648,6 +649,19 @@ def test_card_grid_needs_images_own_links_a_class_and_short_cards():
     assert card_verdict(card_grid_page(cls="")) is None  # classless runs: paragraphs, table layouts
     long_note = " Each piece is fired twice and glazed by hand in our workshop, so colours vary a little." * 9
     assert card_verdict(card_grid_page(note=long_note)) is None  # sections of an article, not cards
+
+
+def test_cards_without_images_that_link_below_the_page_are_rejected():
+    """A section's own items live below it: /indoor-pots/ lists /indoor-pots/3."""
+    import cleannews
+
+    grid = card_grid_page(images=False, path="/indoor-pots/")
+    assert "8 cards linking below this page of one template" in card_verdict(grid)
+    page = cleannews.clean(grid, url="https://shop.example/indoor-pots/")
+    assert not page.is_article and page.page_type == "listing" and page.text == ""
+    # the same cards on the site root (every page lies below it), or linking elsewhere: kept
+    assert card_verdict(grid, url="https://shop.example/") is None
+    assert card_verdict(card_grid_page(images=False, path="/shop/p/")) is None
 
 
 def test_card_grid_is_kept_on_an_article_page():

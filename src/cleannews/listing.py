@@ -63,8 +63,9 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
 
 10. **Image card grid** (`judge_card_grid`): most of the selected body is a run of at least
    `CARD_MIN_COUNT` sibling elements of one template (same tag and class), most of them
-   holding an image and linking to a page of their own that no other card links to: a shop
-   category or catalogue whose product cards outscored the intro.  Same page-level guards as
+   holding an image (or linking below the page's own path) and linking to a page of their own
+   that no other card links to: a shop category, a catalogue or a show's episode list whose
+   cards outscored the intro.  Same page-level guards as
    point 7.
 
 11. **Footer body** (`judge_footer_body`): every selected node is, or sits just inside, the
@@ -99,7 +100,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
@@ -194,7 +195,8 @@ CARD_MIN_COUNT = 6
 CARD_MIN_SHARE = 0.6  # card characters / selected characters
 CARD_MAX_MEDIAN = 800.0  # weighted characters: a product or course card, not an article section
 CARD_MIN_OWN_LINK = 0.8  # share of cards whose links go to 1-2 targets that no other card links to
-CARD_MIN_IMAGE = 0.5  # share of cards holding an <img> or <picture>
+CARD_MIN_IMAGE = 0.5  # share of cards holding an <img> or <picture>…
+CARD_MIN_BELOW = 0.8  # …or linking to a page below the page's own path (fired on 1 more listing)
 CARD_WALK_SHARE = 0.05  # containers under this share of the selected characters are not searched
 # judge_cms_archive: <body> classes of an archive page (WordPress's body_class(); a custom
 # taxonomy archive, ``archive tax-…``, is left out: on the dev sets it marks 2 pages labelled as
@@ -656,8 +658,9 @@ def judge_card_grid(nodes: Sequence[etree._Element], blocks: Sequence[Block], me
     Removes: a shop or catalogue page whose selected body is `CARD_MIN_COUNT` or more sibling
     elements with the same tag and class (``<div class="product-box">`` after
     ``<div class="product-box">``), holding `CARD_MIN_SHARE` of its characters, with a median
-    card under `CARD_MAX_MEDIAN` weighted characters, most cards with an image and a link to a
-    page no other card links to.  Keeps: an article page (declared, or with an article-shaped
+    card under `CARD_MAX_MEDIAN` weighted characters, most cards with an image (or a link to a
+    page below the page's own path: a section's own items) and a link to a page no other card
+    links to.  Keeps: an article page (declared, or with an article-shaped
     URL; see `judge_grid_intro`), an article's sections (classless ``<p>``/``<section>`` runs,
     longer than a card, or linking to shared or many places), a list of answers or comments
     (links shared between items: the same profile, the same share button).  Cost: the cheap
@@ -675,13 +678,26 @@ def judge_card_grid(nodes: Sequence[etree._Element], blocks: Sequence[Block], me
         if median(sizes) * cjk > CARD_MAX_MEDIAN:
             continue
         imaged = sum(1 for c in cards if next(c.iter("img", "picture"), None) is not None)
-        if imaged < CARD_MIN_IMAGE * len(cards):
+        below = 0 if imaged >= CARD_MIN_IMAGE * len(cards) else _cards_below(cards, url)
+        if imaged < CARD_MIN_IMAGE * len(cards) and below < CARD_MIN_BELOW * len(cards):
             continue
         own = _own_link_cards(cards)
         if own >= CARD_MIN_OWN_LINK * len(cards):
-            return (f"listing: {len(cards)} image cards of one template, {own} linking to a page of their "
+            kind = "image cards" if not below else "cards linking below this page"
+            return (f"listing: {len(cards)} {kind} of one template, {own} linking to a page of their "
                     f"own, hold {sum(sizes) / total:.0%} of the body")
     return None
+
+
+def _cards_below(cards: Sequence[etree._Element], url: str | None) -> int:
+    """The cards with a link to a page below `url`'s path (``/shows/news`` → ``/shows/news/ep-12``):
+    a section's own items.  Zero for a site root, below which every page lies."""
+    base = urlsplit(url).path.rstrip("/") if url else ""
+    if not base:
+        return 0
+    return sum(1 for c in cards if any(
+        (path := urlsplit(urljoin(url, a.get("href", ""))).path).startswith(base + "/") and path.rstrip("/") != base
+        for a in _ANY_LINK(c)))
 
 
 def template_groups(nodes: Sequence[etree._Element], measure: Measure, total: int) -> list[list[etree._Element]]:
