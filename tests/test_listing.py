@@ -713,3 +713,41 @@ def test_archive_body_classes_yield_to_an_article_declaration():
     head = '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Air fryer recipes"}</script>'
     article = cleannews.clean(archive_page("archive category", head), url="https://food.example/recipes/airfryer/")
     assert article.is_article and "Quick and healthy air fryer recipes" in article.text
+
+
+LAUNCHES = ("Pulldog", "GetMimic", "Wispr Flow", "Notely", "Tabby", "Framer", "Cursor", "Linear", "Raycast", "Arc",
+            "Warp", "Zed", "Bolt", "Lovable", "Replit", "Vercel", "Supabase", "Resend", "Clerk", "Neon")
+
+
+def link_front() -> str:
+    """A front page that is a list of product links with a vote count after each."""
+    items = "".join(f'<li><a href="/products/{n.lower().replace(" ", "-")}">{n}: the {n} app for teams that ship '
+                    f'every day of the week</a> <span>{i}</span></li>' for i, n in enumerate(LAUNCHES))
+    return (f'<html><head><title>Launches</title></head><body><main><h1>Top products launching today</h1>'
+            f'<p>Vote for your favourites.</p><ul class="launches">{items}</ul></main></body></html>')
+
+
+def test_body_of_link_text_is_rejected_on_an_index_url():
+    import cleannews
+
+    page = cleannews.clean(link_front(), url="https://launch.example/")
+    assert not page.is_article and page.page_type == "listing" and page.text == ""
+    assert page.reason.endswith("of the body is link text")
+
+
+def test_link_body_judge_keeps_articles_and_declared_pages():
+    import cleannews
+    from cleannews.listing import judge_link_body
+
+    root = lxml.html.fromstring(link_front())
+    nodes, measure = root.xpath("//main"), Measure()
+    assert judge_link_body(nodes, measure, url="https://launch.example/", declares_article=False)
+    assert judge_link_body(nodes, measure, url="https://launch.example/", declares_article=True) is None
+    assert judge_link_body(nodes, measure, url=None, declares_article=False) is None
+    assert judge_link_body(nodes, measure, url="https://launch.example/2024/05/launches.html",
+                           declares_article=False) is None
+    article = lxml.html.fromstring(article_page(EN_PARAGRAPHS, "Night buses extended"))  # inline links
+    assert judge_link_body(article.xpath("//article"), Measure(), url="https://news.example/transit",
+                           declares_article=False) is None
+    kept = cleannews.clean(link_front(), url="https://launch.example/2024/05/top-products-launching-today.html")
+    assert kept.is_article and "Wispr Flow" in kept.text
