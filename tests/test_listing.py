@@ -579,25 +579,38 @@ def test_footer_selected_as_the_body_is_rejected():
     import cleannews
 
     for wrap, end in (('<div class="SiteFooter"><div class="footerContent">', "</div></div>"),
-                      ("<footer>", "</footer>"), ('<div role="contentinfo">', "</div>")):
+                      ("<footer>", "</footer>"), ('<div role="contentinfo">', "</div>"),
+                      ('<nav><div class="topbar">', "</div></nav>"), ('<div role="navigation">', "</div>")):
         page = cleannews.clean(footer_page(wrap, end), url="https://homes.example/city/sparks")
         assert not page.is_article and page.page_type == "listing" and page.text == "", wrap
-        assert page.reason == "listing: the selected text is the page footer"
+        assert page.reason == "listing: the selected text is the page footer or a menu"
 
 
 def test_footer_judge_reads_only_the_nearest_ancestors():
     """A footer style on <body>, or a wrapper far up named 'body-and-footer', says nothing of the body."""
-    from cleannews.listing import judge_footer_body
+    from cleannews.listing import judge_page_chrome
 
     root = lxml.html.fromstring(
         '<html><body class="footer-dark"><div id="region-body-and-footer"><div id="region-body"><div id="columns">'
         '<article><p>Story text.</p></article></div></div></div>'
         '<div class="site-footer"><div class="links"><div class="col"><p>About us</p></div></div></div></body></html>')
-    assert judge_footer_body(root.xpath("//article")) is None
-    assert judge_footer_body(root.xpath("//div[@class='col']")) is not None  # footer two levels up
-    assert judge_footer_body(root.xpath("//div[@class='col']/p")) is None  # three levels up: too far
-    assert judge_footer_body(root.xpath("//article | //div[@class='col']")) is None  # not every node
-    assert judge_footer_body([]) is None
+    assert judge_page_chrome(root.xpath("//article")) is None
+    assert judge_page_chrome(root.xpath("//div[@class='col']")) is not None  # footer two levels up
+    assert judge_page_chrome(root.xpath("//div[@class='col']/p")) is None  # three levels up: too far
+    assert judge_page_chrome(root.xpath("//article | //div[@class='col']")) is None  # not every node
+    assert judge_page_chrome([]) is None
+
+
+def test_main_or_article_inside_a_menu_is_misnested_markup_and_kept():
+    """An unclosed <nav> that the parser extended over the page holds the article: not chrome."""
+    from cleannews.listing import judge_page_chrome
+
+    root = lxml.html.fromstring('<html><body><header><nav class="navbar"><div id="menu">'
+                                '<main><p>Story text.</p></main><div class="blurb"><p>Menu blurb.</p></div>'
+                                '</div></nav></header></body></html>')
+    assert judge_page_chrome(root.xpath("//main")) is None
+    assert judge_page_chrome(root.xpath("//div[@id='menu']")) is None  # holds the <main>
+    assert judge_page_chrome(root.xpath("//div[@class='blurb']")) is not None
 
 
 def test_article_above_a_footer_is_kept():

@@ -26,8 +26,8 @@ from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
 from .listing import (judge_card_grid, judge_cms_archive, judge_data_table, judge_declared_collection,
-                      judge_footer_body, judge_grid_intro, judge_link_body, judge_listing, judge_post_list,
-                      judge_teaser_remnant, stands_as_article)
+                      judge_grid_intro, judge_link_body, judge_listing, judge_page_chrome,
+                      judge_post_list, judge_teaser_remnant, stands_as_article)
 from .lead import find_lead
 from .markers import protected_elements
 from .select import Verdict, judge_article, select_body
@@ -152,7 +152,7 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
                                or judge_data_table(blocks, declares_article=meta.declares_article)
                                or judge_post_list(selection.nodes, body, url=url, declares_article=stands)
                                or judge_card_grid(selection.nodes, blocks, measure, url=url, declares_article=stands)
-                               or judge_footer_body(selection.nodes)
+                               or judge_page_chrome(selection.nodes)
                                or judge_cms_archive(body, declares_article=stands)
                                or judge_link_body(selection.nodes, measure, url=url, declares_article=stands)):
         verdict = Verdict(False, why, page_type="listing")

@@ -68,9 +68,10 @@ Signals, all measured in characters so that they suit Japanese and Chinese text:
    cards outscored the intro.  Same page-level guards as
    point 7.
 
-11. **Footer body** (`judge_footer_body`): every selected node is, or sits just inside, the
-   page footer (``<footer>``, ``role=contentinfo``, a class or id naming a footer): the page
-   had no body, and the copyright lines or the footer menu outscored the rest.
+11. **Page chrome** (`judge_page_chrome`): every selected node is, or sits just inside, the
+   page footer (``<footer>``, ``role=contentinfo``, a class or id naming a footer) or a
+   navigation block (``<nav>``, ``role=navigation``): the page had no body, and the copyright
+   lines or a menu's blurb outscored the rest.
 
 12. **CMS archive** (`judge_cms_archive`): the ``<body>`` classes a CMS writes on an archive
    page (WordPress: ``archive`` with ``category``, ``tag``, ``author``, ``date`` or
@@ -119,11 +120,11 @@ __all__ = [
     "judge_card_grid",
     "judge_cms_archive",
     "judge_declared_collection",
-    "judge_footer_body",
     "judge_data_table",
     "judge_grid_intro",
     "judge_link_body",
     "judge_listing",
+    "judge_page_chrome",
     "judge_post_list",
     "judge_teaser_remnant",
     "stands_as_article",
@@ -221,10 +222,12 @@ LISTING_BODY_CLASSES = {
 # highest article is 0.46); without the URL guard 14 article pages reach 0.5 (5 reach 0.6),
 # most of them without a URL.
 LINK_BODY_MIN_DENSITY = 0.6
-# judge_footer_body: class or id words that name a footer, on a selected node or its two
-# nearest ancestors (``<body class="footer-dark">`` names a page style, not a block).
+# judge_page_chrome: class or id words that name a footer, on a selected node or its two
+# nearest ancestors (``<body class="footer-dark">`` names a page style, not a block).  <header>
+# is not chrome: pages put their article in one (a Webflow post, on the dev sets).
 _FOOTER_NAME = re.compile(r"footer", re.I)
-FOOTER_DEPTH = 2
+CHROME_DEPTH = 2
+_CHROME_ROLES = frozenset({"contentinfo", "navigation"})
 
 # ---------------------------------------------------------------------------------------------
 
@@ -753,28 +756,31 @@ def _own_link_cards(cards: Sequence[etree._Element]) -> int:
     return sum(1 for hrefs in targets if 1 <= len(hrefs) <= 2 and all(seen[h] == 1 for h in hrefs))
 
 
-def judge_footer_body(nodes: Sequence[etree._Element]) -> str | None:
-    """The selected body is the page footer (point 11).
+def judge_page_chrome(nodes: Sequence[etree._Element]) -> str | None:
+    """The selected body is the page footer or a navigation block (point 11).
 
-    Removes: a body whose every node is a ``<footer>``, has ``role="contentinfo"`` or a class
-    or id naming a footer (``SiteFooter``, ``footer-links``), or sits inside such an element
-    at most `FOOTER_DEPTH` levels up.  Keeps: a body under a ``<body>`` or ``<html>`` whose
-    class names a footer style, and a body whose wrapper a few levels up is named
-    ``body-and-footer``.  Cost: a few attribute reads per selected node.
+    Removes: a body whose every node is a ``<footer>`` or ``<nav>``, has ``role`` contentinfo
+    or navigation or a class or id naming a footer (``SiteFooter``, ``footer-links``), or sits
+    inside such an element at most `CHROME_DEPTH` levels up.  Keeps: a body under a ``<body>``
+    or ``<html>`` whose class names a footer style, a body whose wrapper a few levels up is
+    named ``body-and-footer``, and a node that is or holds a ``<main>`` or ``<article>``: one
+    inside a menu or footer is misnested markup (an unclosed ``<nav>`` the parser extended
+    over the page), not chrome.  Cost: a few attribute reads per selected node; a search of
+    the node's subtree only when chrome is found above it.
     """
-    if not nodes or not all(_in_footer(n) for n in nodes):
+    if not nodes or not all(_in_chrome(n) for n in nodes):
         return None
-    return "listing: the selected text is the page footer"
+    return "listing: the selected text is the page footer or a menu"
 
 
-def _in_footer(node: etree._Element) -> bool:
+def _in_chrome(node: etree._Element) -> bool:
     el: etree._Element | None = node
-    for _ in range(FOOTER_DEPTH + 1):
+    for _ in range(CHROME_DEPTH + 1):
         if el is None or el.tag in ("body", "html"):
             return False
-        if el.tag == "footer" or el.get("role") == "contentinfo" or _FOOTER_NAME.search(
+        if el.tag in ("footer", "nav") or el.get("role") in _CHROME_ROLES or _FOOTER_NAME.search(
                 f"{el.get('class') or ''} {el.get('id') or ''}"):
-            return True
+            return next(node.iter("main", "article"), None) is None
         el = el.getparent()
     return False
 
