@@ -13,6 +13,8 @@ blog footer.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -242,6 +244,30 @@ _NEEDS_DIGIT = frozenset({"dateline"})
 _DIGIT_RE = re.compile(r"\d")
 _TRAILING = {kind: re.compile(p, re.IGNORECASE) for kind, p in TRAILING_PATTERNS.items()}
 _PERMALINK = {"permalink line": _TRAILING["permalink line"]}
+# A kind with its checks, in the order `_kind` tries them: (kind, pattern, needs a digit,
+# `_NEEDS` openings or None, `_NEEDS` anywhere-literals as one search or None, `_KEYS` as one search or None).
+_Plan = tuple[tuple[str, re.Pattern[str], bool, tuple[str, ...] | None, re.Pattern[str] | None,
+                    re.Pattern[str] | None], ...]
+
+
+def _literals(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One search for any of the literal `keys` (exact, case-sensitive: the same as
+    ``any(key in text for key in keys)``, in one C call instead of a loop of them)."""
+    return re.compile("|".join(map(re.escape, keys))) if keys else None
+
+
+def _plan(patterns: dict[str, re.Pattern[str]]) -> _Plan:
+    """The kinds of `patterns` with their pre-checks looked up once (not per line and kind)."""
+    plan = []
+    for kind, rx in patterns.items():
+        needs = _NEEDS.get(kind)
+        keys = _KEYS.get(kind)
+        plan.append((kind, rx, kind in _NEEDS_DIGIT, needs[0] if needs else None, _literals(needs[1]) if needs else None,
+                     _literals(keys) if keys else None))
+    return tuple(plan)
+
+
+_LEADING_PLAN, _TRAILING_PLAN, _PERMALINK_PLAN = _plan(_LEADING), _plan(_TRAILING), _plan(_PERMALINK)
 
 
 def trim_blocks(blocks: Sequence[Block], title: str | None, *, disabled: frozenset[str] = frozenset(),
@@ -256,8 +282,8 @@ def trim_blocks(blocks: Sequence[Block], title: str | None, *, disabled: frozens
         kept = _cut_blog_footer(kept, removed)
         kept = _drop_closing_section(kept, removed)
         names = _name_keys(authors)
-        kept = _trim_end(kept, _LEADING, removed, leading=True, names=names)
-        kept = _trim_end(kept, _TRAILING, removed, leading=False, names=names)
+        kept = _trim_end(kept, _LEADING_PLAN, removed, leading=True, names=names)
+        kept = _trim_end(kept, _TRAILING_PLAN, removed, leading=False, names=names)
         kept = _drop_orphan_heading(kept, removed)
     return kept, removed
 
@@ -277,7 +303,7 @@ def _drop_headline(blocks: list[Block], title: str | None, removed: list[Removal
     return blocks
 
 
-def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed: list[Removal], *,
+def _trim_end(blocks: list[Block], plan: _Plan, removed: list[Removal], *,
               leading: bool, names: Sequence[str] = ()) -> list[Block]:
     """Drop matching short lines from one end, stopping at the first line of prose.
     `names`: the authors' names (`_name_keys`); a line that is only one of them goes too."""
@@ -287,7 +313,7 @@ def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed
         block = blocks[i]
         w = weight(block.text)
         if w > PROMO_LINE_WEIGHT:
-            if w <= PERMALINK_LINE_WEIGHT and not leading and _kind(block.text, _PERMALINK) is not None:
+            if w <= PERMALINK_LINE_WEIGHT and not leading and _kind(block.text, _PERMALINK_PLAN) is not None:
                 drop.add(i)
                 removed.append(Removal("boilerplate_line", "permalink line after the body", excerpt(block.text),
                                        f"line {i + 1}"))
@@ -295,7 +321,7 @@ def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed
             if block.kind in ("paragraph", "quote", "list_item"):
                 break
             continue
-        kind = _kind(block.text, patterns)
+        kind = _kind(block.text, plan)
         if kind is None and names and w <= MAX_LINE_WEIGHT and _is_author_name(block.text, names):
             kind = "author's name"
         if kind and w > MAX_LINE_WEIGHT and kind not in _LONG_KINDS:
@@ -309,25 +335,27 @@ def _trim_end(blocks: list[Block], patterns: dict[str, re.Pattern[str]], removed
     return [b for i, b in enumerate(blocks) if i not in drop]
 
 
-def _kind(text: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+def _kind(text: str, plan: _Plan) -> str | None:
     """The first kind of line whose pattern `text` matches (a kind with `_KEYS` only if it holds
     one of them, a `_NEEDS_DIGIT` kind only if it holds a digit, a `_NEEDS` kind only if it
-    passes its literal check)."""
+    passes its literal check).  `plan`: the kinds with their checks (`_plan`)."""
     folded = lowered = None
-    for kind, rx in patterns.items():
-        if kind in _NEEDS_DIGIT and not _DIGIT_RE.search(text):
-            continue
-        needs = _NEEDS.get(kind)
-        if needs is not None:
+    digit = None
+    for kind, rx, needs_digit, openings, anywhere, keys in plan:
+        if needs_digit:
+            if digit is None:
+                digit = _DIGIT_RE.search(text) is not None
+            if not digit:
+                continue
+        if openings is not None:
             if lowered is None:
                 lowered = lowered_for_keys(text) or ""  # '': check nothing
-            if lowered and not lowered.startswith(needs[0]) and not any(key in lowered for key in needs[1]):
+            if lowered and not lowered.startswith(openings) and (anywhere is None or anywhere.search(lowered) is None):
                 continue
-        keys = _KEYS.get(kind)
         if keys is not None:
             if folded is None:
                 folded = text.casefold()
-            if not any(key in folded for key in keys):
+            if keys.search(folded) is None:
                 continue
         if rx.search(text):
             return kind
@@ -393,13 +421,19 @@ def _cut_blog_footer(blocks: list[Block], removed: list[Removal]) -> list[Block]
     lines of each other, the body ends before the first.  One such line alone (a post about
     a ranking, a quoted affiliate note) cuts nothing.
     """
-    if not may_hold("\n".join(b.text for b in blocks), _FOOTER_KEYS):
+    texts = [b.text for b in blocks]
+    candidates = _footer_candidates(texts)
+    if candidates is not None and not candidates:
         return blocks  # (most bodies: no line holds a footer literal, and none is measured)
     seen = 0
     first: tuple[int, str] | None = None
     for i, block in enumerate(blocks):
-        visible = visible_len(block.text)
-        kind = _footer_kind(block.text, visible) if seen >= FOOTER_MIN_BODY_CHARS else None
+        if seen < FOOTER_MIN_BODY_CHARS:  # (past it the count no longer matters)
+            seen += visible_len(block.text)
+            continue
+        if candidates is not None and i not in candidates:
+            continue
+        kind = _footer_kind(block.text, visible_len(block.text))
         if kind is not None:
             if first is not None and kind != first[1] and i - first[0] <= FOOTER_KIND_SPAN:
                 start = first[0]
@@ -411,8 +445,28 @@ def _cut_blog_footer(blocks: list[Block], removed: list[Removal]) -> list[Block]
                 return blocks[:start]
             if first is None or i - first[0] > FOOTER_KIND_SPAN:
                 first = (i, kind)
-        seen += visible
     return blocks
+
+
+def _footer_candidates(texts: list[str]) -> set[int] | None:
+    """The indices of the lines that hold a `_FOOTER_KEYS` literal (lower-cased), found in the
+    body's text read once; None when no such check is exact (a case twin, see
+    `text.lowered_for_keys`: then every line is checked on its own).  The same lines
+    `may_hold` passes one by one: no key holds a line break, and with no case twin a line
+    lower-cases to its part of the whole.  Cost: one lower() and one search per key occurrence."""
+    lowered = lowered_for_keys("\n".join(texts))
+    if lowered is None:
+        return None
+    found: set[int] = set()
+    starts: list[int] | None = None
+    for key in _FOOTER_KEYS:
+        at = lowered.find(key)
+        while at >= 0:
+            if starts is None:
+                starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = lowered.find(key, at + len(key))
+    return found
 
 
 def _name_key(text: str) -> str:
