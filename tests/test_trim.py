@@ -323,6 +323,34 @@ def test_one_kind_of_furniture_line_in_a_post_cuts_nothing():
     assert texts(kept)[:2] == ["■人気ブログランキング", "記事の転載は禁止です。"]
 
 
+@pytest.mark.parametrize("lines", [
+    ["雨の日。", "（https://amzn.to/3abc）", "Affiliate Links below", "ブログ村", "plain line", "HTTP://X"],
+    ["no literal at all", "still none"],
+    ["KELVIN \u212a", "affiliate link", "nothing"],  # a case twin: every line is checked on its own
+])
+def test_footer_candidates_are_the_lines_the_literal_check_passes(lines: list[str]) -> None:
+    # The lines found in one read of the body are exactly those `may_hold` passes one by one.
+    from cleannews import trim
+    from cleannews.text import may_hold
+    found = trim._footer_candidates(lines)
+    expected = {i for i, line in enumerate(lines) if may_hold(line, trim._FOOTER_KEYS)}
+    if found is None:
+        assert any(trim.lowered_for_keys(line) is None for line in lines)
+    else:
+        assert found == expected
+
+
+def test_kind_plan_tries_the_kinds_in_order_with_their_checks() -> None:
+    # The plan keeps every kind of its pattern set, in order, and the literal checks of `_NEEDS`/`_KEYS`.
+    from cleannews import trim
+    assert [step[0] for step in trim._TRAILING_PLAN] == list(trim._TRAILING)
+    byline = next(step for step in trim._LEADING_PLAN if step[0] == "byline")
+    assert byline[3] == trim._NEEDS["byline"][0] and byline[4].search("staff writer") is not None
+    assert trim._kind("posted by", trim._LEADING_PLAN) is None  # no name after 'posted by' at the end
+    assert trim._kind("By John Smith", trim._LEADING_PLAN) == "byline"
+    assert trim._kind("Mehr Bilder gibt es, und folgt uns auf Instagram", trim._TRAILING_PLAN) == "channel promo"
+
+
 @pytest.mark.parametrize("line", [
     "3 Min. Lesezeit",
     "5 min read",
