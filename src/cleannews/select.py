@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from lxml.html import HtmlElement
 from lxml.html import defs as html_defs
@@ -97,6 +97,8 @@ def _own_text(el: HtmlElement) -> str:
     A double ``<br>`` is a paragraph break in old markup; it is kept as `_BREAK` so that
     ``<td>para<br><br>para<br><br>para</td>`` scores as three paragraphs, not one.
     """
+    if not len(el):
+        return el.text or ""
     parts = [el.text or ""]
     previous_br = False
     for child in el:
@@ -120,30 +122,34 @@ def _own_text(el: HtmlElement) -> str:
 _KNOWN_TAGS = frozenset(html_defs.tags) | PARAGRAPH_TAGS | CONTAINER_TAGS | INLINE_TAGS | {"main", "template"}
 
 
-def _is_unknown(tag: object) -> bool:
-    """A tag HTML does not define (``<sape_index>``, ``<noindex>``, a custom element): a
-    browser shows its text like any other, so its own text can be a paragraph."""
-    return isinstance(tag, str) and tag not in _KNOWN_TAGS
+# Known tags whose elements are neither paragraphs nor containers: never paragraph-like.  The
+# others are a container's tag or one HTML does not define (``<sape_index>``, ``<noindex>``, a
+# custom element): a browser shows its text like any other, so its own text can be a paragraph.
+_NEVER_PARAGRAPHS = _KNOWN_TAGS - PARAGRAPH_TAGS - CONTAINER_TAGS
 
 
-def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
-    """Paragraph-like elements with their text; nested paragraphs are yielded once."""
+def _paragraphs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str, str]]:
+    """Paragraph-like elements with their text and tag; nested paragraphs are yielded once.
+    Cost: one pass over the elements; a child of a paragraph is known by a set lookup
+    (not a read of its parent and the parent's tag)."""
+    inside: set[HtmlElement] = set()  # the children of paragraph elements
     for el in body.iter():
-        tag = el.tag
+        tag = el.tag  # (an lxml tag read builds a new string: read once)
         if tag in PARAGRAPH_TAGS:
+            if not len(el):
+                yield el, el.text or "", tag  # (a leaf: no XPath call)
+                continue
+            inside.update(el)
             if tag == "blockquote" and el.find(".//p") is not None:
                 continue
-            yield el, element_text(el) if len(el) else el.text or ""  # (a leaf: no XPath call)
-        elif tag in CONTAINER_TAGS or _is_unknown(tag):
-            parent = el.getparent()
-            if parent is not None and parent.tag in PARAGRAPH_TAGS:
-                continue
+            yield el, element_text(el), tag
+        elif tag not in _NEVER_PARAGRAPHS and isinstance(tag, str) and el not in inside:
             text = _own_text(el)
             if len(text) > SHORT_LINE_CHARS and not text.isspace():
-                yield el, text
+                yield el, text, tag
 
 
-def _paragraph_score(el: HtmlElement, text: str, measure: Measure, *, short_lines: bool = False) -> float:
+def _paragraph_score(el: HtmlElement, tag: str, text: str, measure: Measure, *, short_lines: bool = False) -> float:
     """Readability's score of one paragraph, times (1 - its link density).
 
     A short line scores 0, or with `short_lines` a little credit when it has no links
@@ -155,12 +161,12 @@ def _paragraph_score(el: HtmlElement, text: str, measure: Measure, *, short_line
     if w < MIN_PARAGRAPH_WEIGHT:
         if not short_lines:
             return SHORT_LINE
-        if w < 2 or el.find(".//a") is not None or el.tag not in CONTAINER_TAGS:
+        if w < 2 or el.find(".//a") is not None or tag not in CONTAINER_TAGS:
             return 0.0
         return SHORT_LINE_CREDIT * w / MIN_PARAGRAPH_WEIGHT
     if _inside_teaser_link(el):
         return 0.0  # a teaser card: the whole paragraph is a link to another page
-    if el.tag in PARAGRAPH_TAGS:  # (two subtree reads, skipped for a paragraph without links)
+    if tag in PARAGRAPH_TAGS:  # (two subtree reads, skipped for a paragraph without links)
         density = measure.link_density(el) if next(el.iter("a"), None) is not None else 0.0
     else:  # a container's own text: the links in it and in its inline children count
         links = sum(measure.link_chars(child) for child in el
@@ -228,34 +234,75 @@ def _legal_notice(head: str) -> bool:
 _CREDIT_LEVELS = 5  # ancestors that get a (decayed) share of a paragraph's score
 
 
-def _credit_paragraph(el: HtmlElement, text: str, score: float, credit: Callable[[HtmlElement, float], None],
-                      mass: dict[HtmlElement, float], prose: dict[HtmlElement, int],
-                      pending: dict[HtmlElement, list[float]]) -> None:
-    """Credit a paragraph's score to itself (a container) and its ancestors (decayed), and
-    add it, undecayed, to every ancestor's `mass` and its characters to their `prose`.
+# What an ancestor's credit is divided by, per level above the paragraph (parent = level 0).
+_CREDIT_DIVISORS = tuple(1.0 if level == 0 else 2.0 if level == 1 else level * 3.0 for level in range(_CREDIT_LEVELS))
+# The credited ancestors of a paragraph with their divisors, and the first ancestor past them
+# (None when <html> comes first).
+_Chain = tuple[tuple[tuple[HtmlElement, float], ...], HtmlElement | None]
 
-    Ancestors past the credited levels are summed in `pending` at the first of them; see
-    `_settle_pending` (one walk up per such ancestor instead of one per paragraph).
-    """
-    chars = len(text)
-    if el.tag in CONTAINER_TAGS:
-        credit(el, score)
-        mass[el] = mass.get(el, 0.0) + score
-        prose[el] = prose.get(el, 0) + chars
-    for level, ancestor in enumerate(el.iterancestors()):
+
+def _chain(parent: HtmlElement | None) -> _Chain:
+    """The ancestors a paragraph under `parent` credits (`parent` and up, `_CREDIT_LEVELS` of
+    them, below <html>), each with its divisor, and the ancestor where `pending` collects."""
+    credited: list[tuple[HtmlElement, float]] = []
+    if parent is None:
+        return (), None
+    for level, ancestor in enumerate(chain((parent,), parent.iterancestors())):
         if ancestor.tag == "html":
             break
         if level == _CREDIT_LEVELS:
-            total = pending.get(ancestor)
-            if total is None:
-                pending[ancestor] = [score, chars]
-            else:
-                total[0] += score
-                total[1] += chars
-            break
-        mass[ancestor] = mass.get(ancestor, 0.0) + score
-        prose[ancestor] = prose.get(ancestor, 0) + chars
-        credit(ancestor, score / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0))
+            return tuple(credited), ancestor
+        credited.append((ancestor, _CREDIT_DIVISORS[level]))
+    return tuple(credited), None
+
+
+def _new_tally(node: HtmlElement, named: dict[HtmlElement, float]) -> list[float]:
+    """A node's first credit: [its score (tag base and a furniture name's penalty), paragraph
+    mass 0, prose characters 0]; a content-like name is kept in `named` for later."""
+    name = _class_weight(node)
+    if name > 0:
+        named[node] = name
+    return [_TAG_BASE.get(node.tag, 0.0) + min(name, 0.0), 0.0, 0]
+
+
+def _credit_paragraph(el: HtmlElement, tag: str, text: str, score: float, tally: dict[HtmlElement, list[float]],
+                      named: dict[HtmlElement, float], pending: dict[HtmlElement, list[float]],
+                      chains: dict[HtmlElement | None, _Chain]) -> None:
+    """Credit a paragraph's score to itself (a container) and its ancestors (decayed), and
+    add it, undecayed, to every ancestor's mass and its characters to their prose: one
+    `tally` entry per node, [score, mass, prose] (one dict read per node, not six).
+
+    Ancestors past the credited levels are summed in `pending` at the first of them; see
+    `_settle_pending` (one walk up per such ancestor instead of one per paragraph).
+    `chains`: the ancestors of each parent seen (`_chain`), read once for all its paragraphs.
+    """
+    chars = len(text)
+    if tag in CONTAINER_TAGS:
+        entry = tally.get(el)
+        if entry is None:
+            entry = tally[el] = _new_tally(el, named)
+        entry[0] += score
+        entry[1] += score
+        entry[2] += chars
+    parent = el.getparent()
+    ancestors = chains.get(parent)
+    if ancestors is None:
+        ancestors = chains[parent] = _chain(parent)
+    credited, above = ancestors
+    for ancestor, divisor in credited:
+        entry = tally.get(ancestor)
+        if entry is None:
+            entry = tally[ancestor] = _new_tally(ancestor, named)
+        entry[0] += score / divisor
+        entry[1] += score
+        entry[2] += chars
+    if above is not None:
+        total = pending.get(above)
+        if total is None:
+            pending[above] = [score, chars]
+        else:
+            total[0] += score
+            total[1] += chars
 
 
 def _settle_pending(pending: dict[HtmlElement, list[float]], mass: dict[HtmlElement, float],
@@ -271,38 +318,30 @@ def _settle_pending(pending: dict[HtmlElement, list[float]], mass: dict[HtmlElem
 
 def select_body(body: HtmlElement, measure: Measure) -> Selection:
     """Score the page and return the body nodes.  Empty `nodes` when nothing scores."""
-    scores: dict[HtmlElement, float] = {}
-    mass: dict[HtmlElement, float] = {}  # undecayed paragraph score of every ancestor
-    prose: dict[HtmlElement, int] = {}  # characters of paragraph text under every ancestor
-
+    tally: dict[HtmlElement, list[float]] = {}  # [score, mass, prose] of every credited node
     named: dict[HtmlElement, float] = {}  # positive class weights, added once the mass is known
-
-    def credit(node: HtmlElement, amount: float) -> None:
-        if node not in scores:
-            name = _class_weight(node)
-            scores[node] = _TAG_BASE.get(node.tag, 0.0) + min(name, 0.0)
-            if name > 0:
-                named[node] = name
-        scores[node] += amount
-
     pending: dict[HtmlElement, list[float]] = {}  # mass and prose above the credited levels
-    short: list[tuple[HtmlElement, str]] = []
+    short: list[tuple[HtmlElement, str, str]] = []
     scored = 0
-    for el, text in _paragraphs(body):
-        score = _paragraph_score(el, text, measure)
+    chains: dict[HtmlElement | None, _Chain] = {}
+    for el, text, tag in _paragraphs(body):
+        score = _paragraph_score(el, tag, text, measure)
         if score == SHORT_LINE:
-            short.append((el, text))
+            short.append((el, text, tag))
             continue
         if score > 0:
             scored += 1
-            _credit_paragraph(el, text, score, credit, mass, prose, pending)
+            _credit_paragraph(el, tag, text, score, tally, named, pending, chains)
     if scored < SHORT_LINES_BELOW:  # hardly any paragraph: a page of one-line blocks
-        for el, text in short:
-            score = _paragraph_score(el, text, measure, short_lines=True)
+        for el, text, tag in short:
+            score = _paragraph_score(el, tag, text, measure, short_lines=True)
             if score > 0:
-                _credit_paragraph(el, text, score, credit, mass, prose, pending)
-    if not scores:
+                _credit_paragraph(el, tag, text, score, tally, named, pending, chains)
+    if not tally:
         return Selection((), None, 0.0)
+    scores = {node: entry[0] for node, entry in tally.items()}
+    mass = {node: entry[1] for node, entry in tally.items()}  # undecayed paragraph score under every ancestor
+    prose = {node: int(entry[2]) for node, entry in tally.items()}  # characters of paragraph text under each
     _settle_pending(pending, mass, prose)
     # A content-like name ('main-body', 'article') can add to a node's evidence, not replace
     # it: a short caption in a cell named 'main-body' must not outscore the article's cell.
