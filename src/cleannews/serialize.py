@@ -45,7 +45,7 @@ _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe"
                       "select", "textarea", "button", "input", "option", "head", "title", "meta", "link"})
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: the walk reads its fields once per element)
 class _Writer:
     """Accumulates inline text into blocks; one instance per page (not shared)."""
 
@@ -120,7 +120,7 @@ class _Writer:
             if el.attrib and self._hidden(el):
                 self._tail(el)
                 return
-            self._inline(el)
+            self._inline(el, tag)
             return
         if not top and tag in _PRUNABLE and el not in self.keep and self._prune(el):
             self._tail(el)
@@ -131,17 +131,18 @@ class _Writer:
             self._tail(el)
             return
         self.flush()
-        self._enter(el)
-        if el.text:
-            self.buf.append(el.text)
+        self._enter(tag)
+        text = el.text
+        if text:
+            self.buf.append(text)
+        walk = self.walk
         for child in el:
-            self.walk(child)
+            walk(child)
         self.flush()
-        self._leave(el)
+        self._leave(tag)
         self._tail(el)
 
-    def _enter(self, el: HtmlElement) -> None:
-        tag = el.tag
+    def _enter(self, tag: str) -> None:
         if tag in ("ul", "ol"):
             self.list_depth += 1
             self.kinds.append((self.kinds[-1][0], self.list_depth, tag == "ol"))
@@ -153,8 +154,8 @@ class _Writer:
         else:
             self.kinds.append(self.kinds[-1])
 
-    def _leave(self, el: HtmlElement) -> None:
-        if el.tag in ("ul", "ol"):
+    def _leave(self, tag: str) -> None:
+        if tag in ("ul", "ol"):
             self.list_depth -= 1
         self.kinds.pop()
 
@@ -168,21 +169,24 @@ class _Writer:
         self.removed.append(Removal("hidden", reason, excerpt(element_text(el)), element_path(el)))
         return True
 
-    def _inline(self, el: HtmlElement) -> None:
-        if el.tag == "a":
+    def _inline(self, el: HtmlElement, tag: str) -> None:
+        if tag == "a":
             self.line_links.append(el)
-        marked = el.tag in self.inline.marked and self.inline.enter(el, self.buf)
-        if el.text:
-            self.buf.append(el.text)
+        marked = tag in self.inline.marked and self.inline.enter(el, self.buf)
+        text = el.text
+        if text:
+            self.buf.append(text)
+        walk = self.walk
         for child in el:
-            self.walk(child)
+            walk(child)
         if marked:
             self.inline.leave(self.buf)
         self._tail(el)
 
     def _tail(self, el: HtmlElement) -> None:
-        if el.tail and el not in self.tops:  # the text after a body node is outside the body
-            self.buf.append(el.tail)
+        tail = el.tail
+        if tail and el not in self.tops:  # the text after a body node is outside the body
+            self.buf.append(tail)
 
     def _prune(self, el: HtmlElement) -> bool:
         """Apply the structural rules to a container; True when it was dropped."""
