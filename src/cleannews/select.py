@@ -167,10 +167,13 @@ def _paragraph_score(el: HtmlElement, tag: str, text: str, measure: Measure, *, 
     if _inside_teaser_link(el):
         return 0.0  # a teaser card: the whole paragraph is a link to another page
     if tag in PARAGRAPH_TAGS:  # (two subtree reads, skipped for a paragraph without links)
-        density = measure.link_density(el) if next(el.iter("a"), None) is not None else 0.0
+        density = measure.link_density(el) if len(el) and next(el.iter("a"), None) is not None else 0.0
     else:  # a container's own text: the links in it and in its inline children count
-        links = sum(measure.link_chars(child) for child in el
-                    if child.tag in INLINE_TAGS and (child.tag == "a" or len(child)))
+        links = 0
+        for child in el:
+            child_tag = child.tag  # (read once)
+            if child_tag in INLINE_TAGS and (child_tag == "a" or len(child)):
+                links += measure.link_chars(child)
         density = link_density(links, visible_len(text))
     if _BREAK in text:
         return sum(_segment_score(seg) for seg in text.split(_BREAK)) * (1.0 - density)
