@@ -53,9 +53,13 @@ class Measure:
         instructions for a list of 3,800, which each level of a climb used to pay again.)"""
         if el.tag != "a" and el in self._above:
             total = 0
+            links = self._links
             for child in el:
-                if isinstance(child.tag, str):
-                    n = self.link_chars(child)
+                tag = child.tag  # (read once)
+                if isinstance(tag, str):
+                    n = links.get(child)
+                    if n is None:
+                        n = links[child] = self._child_link_chars(child, tag)
                     if n:
                         total += n + 1
             return max(total - 1, 0)
@@ -65,6 +69,16 @@ class Measure:
                 break  # (and so are its ancestors)
             above.add(ancestor)
         return len(" ".join(" ".join(_LINK_TEXTS(el)).split()))
+
+    def _child_link_chars(self, child: HtmlElement, tag: str) -> int:
+        """`_link_chars` of a child of an element in `_above`: its ancestors are all there
+        already (no walk up), and a leaf that is no link holds no link text (no XPath call)."""
+        if tag != "a":
+            if child in self._above:
+                return self._link_chars(child)
+            if not len(child):
+                return 0
+        return len(" ".join(" ".join(_LINK_TEXTS(child)).split()))
 
     def link_density(self, el: HtmlElement) -> float:
         chars = self.chars(el)
