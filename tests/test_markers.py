@@ -66,6 +66,34 @@ def test_prose_center_skips_a_comment_thread_with_more_paragraphs():
     assert prose_center(body).get("id") == "story"
 
 
+def test_prose_center_skips_a_thread_a_comment_heading_titles():
+    """A thread without comment names, under a 'Comments' heading, outweighs the article: the
+    story is the center; a block after an ordinary subheading still counts."""
+    thread = "".join(f"<div><p>{LINE} Reader {i} agrees.</p></div>" for i in range(8))
+    body = _body(f'<html><body><div id="story"><p>{LINE * 2}</p><p>{LINE * 2}</p></div>'
+                 f'<div class="box"><h3>Comments (8)</h3><div class="note">Be nice.</div>'
+                 f'<div id="thread"><p>{LINE * 3}</p><p>{LINE * 3}</p>{thread}</div></div></body></html>')
+    assert prose_center(body).get("id") == "story"
+    body = _body(f'<html><body><div id="story"><p>{LINE * 2}</p><p>{LINE * 2}</p></div>'
+                 f'<div class="box"><h3>What the study found</h3><div class="note">Be nice.</div>'
+                 f'<div id="thread"><p>{LINE * 3}</p><p>{LINE * 3}</p></div></div></body></html>')
+    assert prose_center(body).get("id") == "thread"
+
+
+def test_a_thread_larger_than_the_article_goes_and_the_article_stays():
+    """Reader comments that hold most of the page's text are no article when the article's
+    paragraphs stand elsewhere; on a page of nothing but the thread it is kept."""
+    story = "".join(f"<p>{LINE} Story part {i}.</p>" for i in range(3))
+    thread = "".join(f'<div class="item"><b>Reader {i}</b><p>{LINE} I disagree, {i}.</p></div>' for i in range(12))
+    article = cleannews.clean(f'<html><body><div class="story">{story}</div>'
+                              f'<div class="commentDiv">{thread}</div></body></html>')
+    assert "Story part 2" in article.text
+    assert "I disagree" not in article.text
+    assert any(r.rule == "comments" for r in article.removed)
+    alone = cleannews.clean(f'<html><body><div class="commentDiv">{thread}</div></body></html>')
+    assert "I disagree, 3" in alone.text
+
+
 def test_article_sections_with_furniture_names_are_protected_beside_the_center():
     """An article built of repeated blocks named 'widgetWrapper' / 'skip-item' keeps all of them."""
     sections = "".join(f'<div class="widgetWrapper"><h2>Trend {i}</h2><p>{LINE} Section {i}.</p></div>'

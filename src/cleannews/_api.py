@@ -29,7 +29,7 @@ from .listing import (judge_card_grid, judge_cms_archive, judge_data_table, judg
                       judge_grid_intro, judge_link_body, judge_listing, judge_page_chrome,
                       judge_post_list, judge_teaser_remnant, stands_as_article)
 from .lead import find_lead
-from .markers import protected_elements
+from .markers import page_markers
 from .select import Verdict, judge_article, select_body
 from .serialize import render_blocks
 from .text import weight
@@ -116,8 +116,9 @@ def _check_size(size: int, opts: Options) -> None:
 
 def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) -> Article:
     page_measure = Measure()
-    facts = PageFacts(body_chars=page_measure.chars(body), protected=protected_elements(body, meta.title),
-                      measure=page_measure)
+    protected, center = page_markers(body, meta.title)
+    facts = PageFacts(body_chars=page_measure.chars(body), protected=protected, measure=page_measure,
+                      prose_center=center)
     # With include_comments the removed comment threads are kept aside for `Article.comments`.
     detached: list[tuple[str, HtmlElement]] | None = [] if opts.include_comments else None
     removed = apply_rules(body, active_rules(opts.disabled_rules), facts, detached=detached)

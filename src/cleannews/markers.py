@@ -16,9 +16,11 @@ from lxml.html import HtmlElement
 
 from .measure import element_text
 from .rules import attribute_signature
+from .rules._base import HEADING_TAGS
+from .rules.comments import COMMENTS
 from .rules.hidden import hidden_reason
 
-__all__ = ["protected_elements", "prose_center"]
+__all__ = ["page_markers", "protected_elements", "prose_center"]
 
 PROSE_CENTER_MIN_CHARS = 300
 # The prose center is not trusted inside a reader comment or a consent manager: their text
@@ -38,10 +40,19 @@ _CLASS_ID_XPATH = etree.XPath("descendant::*/@class | descendant::*/@id")  # val
 # (words split on - _ and case changes, see `attribute_signature`).
 _BODY_NAME_RE = re.compile(r"[ ^](?:post|entry|article|story|blog|news)\s*(?:body|content|text)(?= )")
 BODY_NAME_MIN_CHARS = 200
+# A heading longer than this is a headline, not a thread's title ('Comments (12)', 'Opinie').
+THREAD_HEADING_MAX_CHARS = 40
 
 
 def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlElement]:
-    """The article's strongest markers and all their ancestors: no rule may remove these.
+    """The article's strongest markers and all their ancestors: no rule may remove these
+    (`page_markers` without its prose center)."""
+    return page_markers(body, title)[0]
+
+
+def page_markers(body: HtmlElement, title: str | None) -> tuple[frozenset[HtmlElement], HtmlElement | None]:
+    """(The article's strongest markers and all their ancestors: no rule may remove these;
+    the prose center, or None.)
 
     Markers: ``itemprop=articleBody``, ``<main>``, the ``<article>`` with the most text (when
     the page has few of them), the ``<h1>`` that carries the headline, and the element whose
@@ -66,7 +77,7 @@ def protected_elements(body: HtmlElement, title: str | None) -> frozenset[HtmlEl
     for marker in markers:
         protected.add(marker)
         protected.update(marker.iterancestors())
-    return frozenset(protected)
+    return frozenset(protected), center
 
 
 def prose_center(body: HtmlElement) -> HtmlElement | None:
@@ -171,7 +182,8 @@ def _body_named_elements(body: HtmlElement) -> list[HtmlElement]:
 
 def _in_comments(el: HtmlElement, seen: dict[HtmlElement, bool] | None = None) -> bool:
     """`el` sits in a reader comment or a consent manager (by its or its ancestors' names;
-    not ``<body>``'s or ``<html>``'s, whose classes are page-state flags like 'cookies-not-set').
+    not ``<body>``'s or ``<html>``'s, whose classes are page-state flags like 'cookies-not-set'),
+    or in a thread a comment heading titles (`_after_thread_heading`).
     `seen` keeps the answers for the elements on the way up, for callers that ask about
     several elements of one page (they share most ancestors)."""
     chain: list[HtmlElement] = []
@@ -182,13 +194,28 @@ def _in_comments(el: HtmlElement, seen: dict[HtmlElement, bool] | None = None) -
             found = seen[node]
             break
         chain.append(node)
-        if node.tag not in ("body", "html") and _NOT_ARTICLE_SIGNATURE_RE.search(attribute_signature(node)):
+        if node.tag not in ("body", "html") and (_NOT_ARTICLE_SIGNATURE_RE.search(attribute_signature(node))
+                                                  or _after_thread_heading(node)):
             found = True
             break
         node = node.getparent()
     if seen is not None:
         seen.update(dict.fromkeys(chain, found))
     return found
+
+
+def _after_thread_heading(el: HtmlElement) -> bool:
+    """The nearest ``<h1>``-``<h6>`` before `el` among its siblings is a short comment-thread
+    title ('Comments', 'Opinie', 'Leave a reply'): the comments rule takes what follows such a
+    heading, so its paragraphs are a thread, not the article.  Cost: a scan of the earlier
+    siblings up to the first heading, one phrase search when there is one.
+    """
+    for sib in el.itersiblings(preceding=True):
+        tag = sib.tag
+        if tag in HEADING_TAGS:
+            text = " ".join("".join(sib.itertext()).split())
+            return 0 < len(text) <= THREAD_HEADING_MAX_CHARS and COMMENTS._re.search(text) is not None
+    return False
 
 
 def _inside_hidden(el: HtmlElement) -> bool:

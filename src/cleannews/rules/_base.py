@@ -129,10 +129,13 @@ class PageFacts:
             `articleBody`, `<main>`); no rule may remove them.
         measure: cached element sizes for this page (see `cleannews.measure`).
         label_counts: memo of `label_count` (filled on demand, once per text per page).
+        prose_center: the element whose paragraphs hold the most text outside reader comments
+            (see `markers.prose_center`; protected), or None.
     """
 
     body_chars: int
     protected: frozenset[HtmlElement] = field(default_factory=frozenset)
+    prose_center: HtmlElement | None = field(default=None, compare=False)
     measure: Measure = field(default_factory=Measure, compare=False)
     label_counts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 

@@ -148,6 +148,18 @@ def _too_central(el: HtmlElement, facts: PageFacts, max_share: float) -> bool:
     return facts.measure.link_chars(el) < 0.5 * chars
 
 
+# Rules whose matches are reader threads: a thread may hold more prose than the article, and
+# is still no article when the page's prose center (protected, so outside the match) stands apart.
+_THREAD_RULES = frozenset({"comments"})
+
+
+def _kept_as_prose(el: HtmlElement, facts: PageFacts, rule_name: str, max_share: float) -> bool:
+    """`_too_central`, except for a reader thread on a page whose prose center lies elsewhere."""
+    if rule_name in _THREAD_RULES and facts.prose_center is not None:
+        return False
+    return _too_central(el, facts, max_share)
+
+
 def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
                 detached: list[tuple[str, HtmlElement]] | None = None) -> list[Removal]:
     """Remove every element some rule matches; return what was removed, in document order.
@@ -256,7 +268,7 @@ def _accept(m: Match | None, rule_name: str, max_share: float, el: HtmlElement, 
     """Record a rule's match unless it touches protected, claimed or central elements."""
     if m is None or any(t in facts.protected or t in claimed for t in m.targets):
         return False
-    if any(_too_central(t, facts, max_share) for t in m.targets):
+    if any(_kept_as_prose(t, facts, rule_name, max_share) for t in m.targets):
         return False
     matched.extend((t, m.reason, rule_name) for t in m.targets)
     claimed.update(m.targets)
@@ -306,7 +318,7 @@ def _claim(el: HtmlElement, tag: str, children: list[HtmlElement], index: _Attri
     hit = index.lookup(tag, view.signature, role)
     if hit is not None and hit[0].spares(el, facts):
         hit = None
-    if hit is not None and not _too_central(el, facts, hit[0].max_share):
+    if hit is not None and not _kept_as_prose(el, facts, hit[0].name, hit[0].max_share):
         matched.append((el, hit[1], hit[0].name))
         claimed.add(el)
         return True
