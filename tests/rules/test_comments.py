@@ -25,6 +25,8 @@ REMOVES = [
      "wird nicht veröffentlicht.</p></div>", "Hinterlasse jetzt einen Kommentar", ("Deine E-Mail-Adresse",)),
     ("en-no-responses", "en", "after", '<div><h2>No Response so far</h2><p>Be the first to respond.</p></div>',
      "No Response so far", ("Be the first to respond",)),
+    ("pl-opinie", "en", "inside", f'<div class="box"><h3>Opinie</h3>{EN_THREAD}</div>', "Opinie",
+     ("Great news for night workers", "About time the council")),
     ("zh-pinglun", "ja", "inside", f'<div class="box"><h3>评论</h3>{JA_THREAD}</div>', "评论",
      ("とても便利になりますね",)),
     ("id-comments", "en", "inside", f'<div id="comments">{EN_THREAD}</div>', "Great news for night workers",
@@ -69,6 +71,8 @@ KEEPS = [
      "交通局はコメントを控えたが"),
     ("en-quoted-comment", "en", "<p>In one comment on the city's website, a nurse wrote that the late buses "
      "would save her more than a hundred dollars a month.</p>", "In one comment on the city's website"),
+    ("en-opinion-subheading", "en", "<h3>Opinion poll</h3><p>Two thirds of riders backed the change in a survey "
+     "the council ran in the autumn.</p>", "Two thirds of riders backed the change"),
     ("en-declined-to-comment", "en", "<p>Comments from the bus drivers' union were not available on Tuesday, "
      "though its leaders have backed longer hours before.</p>", "Comments from the bus drivers' union"),
 ]
