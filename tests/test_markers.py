@@ -66,6 +66,18 @@ def test_prose_center_skips_a_comment_thread_with_more_paragraphs():
     assert prose_center(body).get("id") == "story"
 
 
+def test_prose_center_skips_threads_named_with_comment_inside_a_word():
+    """'commentsDiv', 'userComments' hold reader comments; 'commentary' is an opinion piece."""
+    comments = "".join(f"<p>{LINE} Comment {i}.</p>" for i in range(8))
+    for name in ("commentsDiv", "userComments"):
+        body = _body(f'<html><body><div id="story"><p>{LINE * 2}</p><p>{LINE * 2}</p></div>'
+                     f'<div class="{name}">{comments}</div></body></html>')
+        assert prose_center(body).get("id") == "story", name
+    body = _body(f'<html><body><div id="story"><p>{LINE * 2}</p></div>'
+                 f'<div class="commentary">{comments}</div></body></html>')
+    assert prose_center(body).get("class") == "commentary"
+
+
 def test_prose_center_skips_a_thread_a_comment_heading_titles():
     """A thread without comment names, under a 'Comments' heading, outweighs the article: the
     story is the center; a block after an ordinary subheading still counts."""

@@ -24,9 +24,10 @@ __all__ = ["page_markers", "protected_elements", "prose_center"]
 
 PROSE_CENTER_MIN_CHARS = 300
 # The prose center is not trusted inside a reader comment or a consent manager: their text
-# is never the article, however much of it there is.
+# is never the article, however much of it there is.  'comment' may stand inside a word
+# ('commentsDiv', 'userComments'); 'commentary' names an opinion piece.
 _NOT_ARTICLE_SIGNATURE_RE = re.compile(
-    r" \^?(?:comment|comments|commentlist|disqus|respond|reply|replies|onetrust[a-z0-9]*|didomi[a-z0-9]*|"
+    r" \^?(?:[a-z0-9]*comment(?!ary)[a-z0-9]*|disqus[a-z0-9]*|respond|reply|replies|onetrust[a-z0-9]*|didomi[a-z0-9]*|"
     r"cookie[a-z0-9]*|consent[a-z0-9]*|gdpr[a-z0-9]*) ")
 # libxml2 evaluates an XPath predicate at about 1,000 instructions per element
 # (``.//*[@itemprop='articleBody']`` cost ~2 M instructions on a typical page); stepping to
