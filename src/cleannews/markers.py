@@ -27,8 +27,17 @@ PROSE_CENTER_MIN_CHARS = 300
 # is never the article, however much of it there is.  'comment' may stand inside a word
 # ('commentsDiv', 'userComments'); 'commentary' names an opinion piece.
 _NOT_ARTICLE_SIGNATURE_RE = re.compile(
-    r" \^?(?:[a-z0-9]*comment(?!ary)[a-z0-9]*|disqus[a-z0-9]*|respond|reply|replies|onetrust[a-z0-9]*|didomi[a-z0-9]*|"
+    r" \^?(?:disqus[a-z0-9]*|respond|reply|replies|onetrust[a-z0-9]*|didomi[a-z0-9]*|"
     r"cookie[a-z0-9]*|consent[a-z0-9]*|gdpr[a-z0-9]*) ")
+_COMMENT_IN_WORD_RE = re.compile(r"comment(?!ary)")  # searched only in signatures that hold 'comment'
+
+
+def _names_not_article(signature: str) -> bool:
+    """The class/id signature names a reader comment or a consent manager.  Cost: a substring
+    test, and one or two short regex searches."""
+    if "comment" in signature and _COMMENT_IN_WORD_RE.search(signature):
+        return True
+    return _NOT_ARTICLE_SIGNATURE_RE.search(signature) is not None
 # libxml2 evaluates an XPath predicate at about 1,000 instructions per element
 # (``.//*[@itemprop='articleBody']`` cost ~2 M instructions on a typical page); stepping to
 # the attributes and back to their elements costs a tenth of that.  So these XPaths only
@@ -195,7 +204,7 @@ def _in_comments(el: HtmlElement, seen: dict[HtmlElement, bool] | None = None) -
             found = seen[node]
             break
         chain.append(node)
-        if node.tag not in ("body", "html") and (_NOT_ARTICLE_SIGNATURE_RE.search(attribute_signature(node))
+        if node.tag not in ("body", "html") and (_names_not_article(attribute_signature(node))
                                                   or _after_thread_heading(node)):
             found = True
             break
