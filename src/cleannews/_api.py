@@ -25,9 +25,7 @@ from .metadata import Metadata, extract_metadata, settle_lang
 from .options import Options
 from .parse import parse_html, strip_non_content, to_root
 from .rules import PageFacts, active_rules, apply_rules
-from .listing import (judge_card_grid, judge_cms_archive, judge_data_table, judge_declared_collection,
-                      judge_grid_intro, judge_link_body, judge_listing, judge_page_chrome,
-                      judge_post_list, judge_teaser_remnant, stands_as_article)
+from .listing import listing_reason, stands_as_article
 from .lead import find_lead
 from .markers import page_markers
 from .select import Verdict, judge_article, select_body
@@ -145,17 +143,9 @@ def _extract(body: HtmlElement, meta: Metadata, url: str | None, opts: Options) 
         blocks, verdict = _short_post(body, summary, meta, opts, measure, facts, url) or (blocks, verdict)
     # The page's metadata says 'article' (og:type with a date or author, or a JSON-LD article type).
     stands = stands_as_article(meta.declares_article, meta.json_ld_types, meta.published is not None, bool(meta.authors))
-    if verdict.is_article and (why := judge_teaser_remnant(removed, blocks)
-                               or judge_declared_collection(meta.json_ld_types, blocks)
-                               or judge_listing(selection.nodes, blocks, measure, body)
-                               or judge_grid_intro(selection.nodes, blocks, measure, body, url=url,
-                                                   declares_article=stands)
-                               or judge_data_table(blocks, declares_article=meta.declares_article)
-                               or judge_post_list(selection.nodes, body, url=url, declares_article=stands)
-                               or judge_card_grid(selection.nodes, blocks, measure, url=url, declares_article=stands)
-                               or judge_page_chrome(selection.nodes)
-                               or judge_cms_archive(body, declares_article=stands)
-                               or judge_link_body(selection.nodes, measure, url=url, declares_article=stands)):
+    if verdict.is_article and (why := listing_reason(selection.nodes, blocks, measure, body, removed, url=url,
+                                                     json_ld_types=meta.json_ld_types,
+                                                     declares_article=meta.declares_article, stands=stands)):
         verdict = Verdict(False, why, page_type="listing")
     if verdict.is_article and (why := judge_error_page(blocks, meta.title)):
         verdict = Verdict(False, why)

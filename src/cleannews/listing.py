@@ -127,6 +127,7 @@ __all__ = [
     "judge_page_chrome",
     "judge_post_list",
     "judge_teaser_remnant",
+    "listing_reason",
     "stands_as_article",
     "teaser_items",
     "teaser_stats",
@@ -825,3 +826,26 @@ def judge_link_body(nodes: Sequence[etree._Element], measure: Measure, *, url: s
     if share < LINK_BODY_MIN_DENSITY:
         return None
     return f"listing: {min(share, 1.0):.0%} of the body is link text"
+
+
+def listing_reason(nodes: Sequence[etree._Element], blocks: Sequence[Block], measure: Measure,
+                   body: etree._Element, removed: Sequence[Removal], *, url: str | None,
+                   json_ld_types: Sequence[str], declares_article: bool, stands: bool) -> str | None:
+    """Why the selected body is a listing, or None: the judges of points 1-13, in order, the
+    first that fires.
+
+    `declares_article` is the page's own og:type / JSON-LD declaration; `stands` is the stronger
+    `stands_as_article` (a declaration with a date, author or JSON-LD article), which shields
+    the page from the URL- and structure-based judges.  Cost: each judge returns at its first
+    failed guard; the teaser cut (`judge_listing`) is the dearest, one walk of the selection.
+    """
+    return (judge_teaser_remnant(removed, blocks)
+            or judge_declared_collection(json_ld_types, blocks)
+            or judge_listing(nodes, blocks, measure, body)
+            or judge_grid_intro(nodes, blocks, measure, body, url=url, declares_article=stands)
+            or judge_data_table(blocks, declares_article=declares_article)
+            or judge_post_list(nodes, body, url=url, declares_article=stands)
+            or judge_card_grid(nodes, blocks, measure, url=url, declares_article=stands)
+            or judge_page_chrome(nodes)
+            or judge_cms_archive(body, declares_article=stands)
+            or judge_link_body(nodes, measure, url=url, declares_article=stands))
