@@ -31,6 +31,7 @@ __all__ = [
     "attribute_signature",
     "drop_element",
     "element_path",
+    "heading_shape",
     "is_heading_like",
     "label_key",
     "spaced_text",
@@ -159,16 +160,19 @@ class ElementView:
 
     `attrs`: the element's attributes as a dict, when the caller has read them all at once
     (the rule walk does: one C call instead of one per attribute a rule asks for); None
-    means ask the element (`get`).
+    means ask the element (`get`).  `tag`: the element's tag, `text`: its whole text, when the
+caller has read them.
     """
 
-    __slots__ = ("el", "signature", "_text", "attrs")
+    __slots__ = ("el", "signature", "_text", "attrs", "tag")
 
-    def __init__(self, el: HtmlElement, signature: str, attrs: dict[str, str] | None = None) -> None:
+    def __init__(self, el: HtmlElement, signature: str, attrs: dict[str, str] | None = None,
+                 tag: str | None = None, text: str | None = None) -> None:
         self.el = el
         self.signature = signature
         self.attrs = attrs
-        self._text: str | None = None
+        self.tag = el.tag if tag is None else tag  # (an lxml tag read builds a new string: read once)
+        self._text = text
 
     def get(self, name: str) -> str | None:
         """The value of attribute `name` (as `el.get`)."""
@@ -225,8 +229,11 @@ PROSE_MIN_CHARS = 200
 def is_heading_like(el: HtmlElement, signature: str, tag: str | None = None) -> bool:
     """An `<hN>`, or a short element whose class/id calls it a title or heading.
     `tag`: the element's tag, when the caller has read it (an lxml tag read builds a string)."""
-    if tag is None:
-        tag = el.tag
+    return heading_shape(el.tag if tag is None else tag, signature)
+
+
+def heading_shape(tag: str, signature: str) -> bool:
+    """`is_heading_like` for an element's tag and class/id signature."""
     if tag in HEADING_TAGS:
         return True
     if tag not in _HEADING_PARTS or not signature:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml.html import HtmlElement
 
@@ -32,11 +32,11 @@ from ._base import (
     _signature,
     drop_element,
     element_path,
-    is_heading_like,
+    heading_shape,
     label_key,
     spaced_text,
 )
-from ._widgets import link_on_own_line, reads_block, title_text
+from ._widgets import block_children, link_on_own_line, title_text
 
 __all__ = ["apply_rules"]
 
@@ -130,6 +130,55 @@ class _AttributeIndex:
         return self.rules[best[0]], best[1]
 
 
+class _Shape(NamedTuple):
+    """The walk's page-independent answers for one shape of element: tag, class, id and role."""
+
+    signature: str
+    # The rules asked about every element (`_Gated.every`) that may match such an element, each
+    # with the attribute names one of which the element must have for it to be asked (None: asked).
+    asks: tuple[tuple[Rule, frozenset[str] | None], ...]
+    hit: tuple[AttributeRule, str] | None  # the attribute rule matching it, and why
+    heading_like: bool  # see `is_heading_like`
+    block_children: int  # see `block_children`
+
+
+class _Shapes:
+    """`_Shape`s cached per (tag, class, id, role): one dictionary lookup per element instead
+    of a signature, an index lookup, a heading test and each rule's own shape test.
+    Shared by threads like `_AttributeIndex`'s memo."""
+
+    def __init__(self, index: _AttributeIndex, gated: _Gated) -> None:
+        self.index = index
+        self.gated = gated
+        self._gates = [(r, getattr(r, "shape_gate", None), getattr(r, "gate_attributes", None)) for r in gated.every]
+        self._memo: dict[tuple[str, str | None, str | None, str | None], _Shape] = {}
+
+    def get(self, tag: str, classes: str | None, ident: str | None, role: str | None) -> _Shape:
+        key = (tag, classes, ident, role)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = self._shape(tag, classes, ident, role)
+        return found
+
+    def _shape(self, tag: str, classes: str | None, ident: str | None, role: str | None) -> _Shape:
+        signature = _signature(classes or "", ident or "") if classes or ident else ""
+        asks = []
+        for rule, shape_gate, names in self._gates:
+            if shape_gate is None or shape_gate(tag, classes, signature):
+                asks.append((rule, None))
+            elif names:
+                asks.append((rule, names))
+        return _Shape(signature, tuple(asks), self.index.lookup(tag, signature, role), heading_shape(tag, signature),
+                      block_children(tag))
+
+
+@lru_cache(maxsize=64)
+def _shapes_for(index: _AttributeIndex, gated: _Gated) -> _Shapes:
+    return _Shapes(index, gated)
+
+
 @lru_cache(maxsize=64)
 def _index_for(rules: tuple[Rule, ...]) -> tuple[_AttributeIndex, tuple[Rule, ...]]:
     """Split an ordered rule list into one attribute index and the remaining rules (cached)."""
@@ -171,6 +220,7 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
     """
     index, others = _index_for(tuple(rules))
     gated = _gate_groups(tuple(r for r in others if r.applies(facts)))
+    shapes = _shapes_for(index, gated)
     matched: list[tuple[HtmlElement, str, str]] = []
     claimed: set[HtmlElement] = set()
     protected = facts.protected
@@ -184,7 +234,7 @@ def apply_rules(body: HtmlElement, rules: Sequence[Rule], facts: PageFacts, *,
         if el in protected:
             if _claim_hidden(el, gated, facts, matched, claimed):  # a marker cannot shield hidden text
                 continue
-        elif _claim(el, tag, children, index, gated, facts, matched, claimed):
+        elif _claim(el, tag, children, shapes, facts, matched, claimed):
             continue
         if children:
             if tag not in _OPAQUE_TAGS or facts.measure.chars(el) < OPAQUE_MIN_CHARS:
@@ -212,8 +262,9 @@ _NESTED_BLOCK_TAGS = frozenset({"div", "section", "aside", "figure", "ul", "ol",
 class _Gated:
     """The page's text rules, grouped by which elements they are worth asking about."""
 
+    # Asked about every element, unless their `shape_gate(tag, classes, signature)` is False for
+    # its shape and it has none of their `gate_attributes` (optional; see `_Shape`).
     every: tuple[Rule, ...]
-    bare: tuple[Rule, ...]  # those of `every` that an element without attributes can match
     headings: tuple[Rule, ...]
     labels: tuple[Rule, ...]  # the heading rules that also read lone short labels
     label_words: frozenset[str]  # what such a label may say, see `label_key`
@@ -229,7 +280,6 @@ def _gate_groups(rules: tuple[Rule, ...]) -> _Gated:
     every = tuple(r for r in rules if getattr(r, "gate", "element") == "element")
     return _Gated(
         every=every,
-        bare=tuple(r for r in every if not getattr(r, "attributes_only", False)),
         headings=tuple(r for r in rules if getattr(r, "gate", "element") == "heading"),
         labels=tuple(r for r in rules if getattr(r, "gate", "element") == "heading" and getattr(r, "exact", False)),
         label_words=frozenset(label_key(p) for r in rules if getattr(r, "exact", False) for p in r.phrases),
@@ -298,47 +348,75 @@ def _claim_hidden(el: HtmlElement, gated: _Gated, facts: PageFacts,
     return False
 
 
-def _claim(el: HtmlElement, tag: str, children: list[HtmlElement], index: _AttributeIndex, gated: _Gated,
-           facts: PageFacts, matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
+def _claim(el: HtmlElement, tag: str, children: list[HtmlElement], shapes: _Shapes, facts: PageFacts,
+           matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement]) -> bool:
     """Ask the rules about `el` (its `tag` and `children` read by the walk); record what they
-    claim.  True when `el` itself is claimed.  The attributes are read in one call."""
+    claim.  True when `el` itself is claimed.  The attributes are read in one call, the own
+    text at most once, and the view only for an element some rule reads."""
     items = el.items()
     if items:
         attrs = dict(items)
-        classes, ident = attrs.get("class"), attrs.get("id")
-        view = ElementView(el, _signature(classes or "", ident or "") if classes or ident else "", attrs)
-        role = attrs.get("role")
+        shape = shapes.get(tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
     else:
-        view = ElementView(el, "", _NO_ATTRIBUTES)
-        role = None
-    for rule in gated.every if items else gated.bare:  # the hidden rule first in DEFAULT_RULES
+        attrs = _NO_ATTRIBUTES
+        shape = shapes.get(tag, None, None, None)
+    own = el.text if not children else _UNREAD  # a leaf's own text is its whole text
+    view = None
+    for rule, names in shape.asks:  # the hidden rule first in DEFAULT_RULES
+        if names is not None and names.isdisjoint(attrs):
+            continue
+        if view is None:
+            view = _view(el, shape, attrs, tag, own)
         m = rule.match(view, facts)
         if m is not None and _accept(m, rule.name, rule.max_share, el, facts, matched, claimed):
             return el in claimed
-    hit = index.lookup(tag, view.signature, role)
+    hit = shape.hit
     if hit is not None and hit[0].spares(el, facts):
         hit = None
     if hit is not None and not _kept_as_prose(el, facts, hit[0].name, hit[0].max_share):
         matched.append((el, hit[1], hit[0].name))
         claimed.add(el)
         return True
+    gated = shapes.gated
     if gated.headings:
-        if is_heading_like(el, view.signature, tag):
-            rules = gated.headings if _may_be_titled(view, facts, gated.heading_re) else ()
-        elif not children and (text := el.text) and len(text) <= MAX_LABEL_CHARS and label_key(text) in gated.label_words:
+        rules: tuple[Rule, ...] = ()
+        if shape.heading_like:
+            view = view or _view(el, shape, attrs, tag, own)
+            if _may_be_titled(view, facts, gated.heading_re):
+                rules = gated.headings
+        elif own is not _UNREAD and own and len(own) <= MAX_LABEL_CHARS and label_key(own) in gated.label_words:
             rules = gated.labels  # a lone short label such as <span>PR</span>
-        else:
-            rules = ()
         for rule in rules:
+            view = view or _view(el, shape, attrs, tag, own)
             m = rule.match(view, facts)
             if m is not None and _accept(m, rule.name, rule.max_share, el, facts, matched, claimed):
                 return el in claimed
-    if gated.blocks is not None and reads_block(el, tag, len(children)):
-        found = gated.blocks.match_rule(view, facts, children)
-        if found is not None:
-            rule, m = found
-            _accept(m, rule.name, rule.max_share, el, facts, matched, claimed)
+    if gated.blocks is not None and len(children) <= shape.block_children:
+        text = el.text if own is _UNREAD else own
+        if (text and not text.isspace()) or _tail_text(children):  # else a wrapper: its children are asked
+            found = gated.blocks.match_text(view or _view(el, shape, attrs, tag, own), facts)
+            if found is not None:
+                rule, m = found
+                _accept(m, rule.name, rule.max_share, el, facts, matched, claimed)
     return el in claimed
+
+
+def _view(el: HtmlElement, shape: _Shape, attrs: dict[str, str], tag: str, own: object) -> ElementView:
+    """The rules' view of `el`; `own`: its own text if read (a leaf's is its whole text)."""
+    leaf_text = None if own is _UNREAD else own or ""
+    return ElementView(el, shape.signature, attrs, tag, leaf_text)  # type: ignore[arg-type]
+
+
+_UNREAD = object()  # (an element's own text not read yet)
+
+
+def _tail_text(children: list[HtmlElement]) -> bool:
+    """Non-blank text after one of `children` (inside their parent)."""
+    for child in children:
+        tail = child.tail
+        if tail and not tail.isspace():
+            return True
+    return False
 
 
 def _remove(matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement],

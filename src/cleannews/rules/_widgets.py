@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from ..text import visible_len
 from ._base import HEADING_TAGS, SHORT_BLOCK_TAGS, SHORT_HEADING_TAGS, ElementView, Match, PageFacts, is_heading_like
 
-__all__ = ["TextBlock", "TextIndex", "TitledWidget", "link_on_own_line", "reads_block", "title_text"]
+__all__ = ["TextBlock", "TextIndex", "TitledWidget", "block_children", "link_on_own_line", "reads_block", "title_text"]
 
 MAX_HEADING_CHARS = 30
 # A follow_all title whose text stands this often on the page labels each item of a list
@@ -63,11 +63,15 @@ def reads_block(el: HtmlElement, tag: str | None = None, children: int | None = 
     `tag`, `children`: its tag and number of children, when the caller has them."""
     if tag is None:
         tag = el.tag  # (an lxml tag read builds a new string: read once)
-    if children is None:
-        children = len(el)
+    return (len(el) if children is None else children) <= block_children(tag)
+
+
+def block_children(tag: str) -> int:
+    """The most children an element of `tag` may have for the text-block rules to read it
+    (-1: never read)."""
     if tag in SHORT_HEADING_TAGS:
-        return children == 0
-    return tag in SHORT_BLOCK_TAGS and children <= 4
+        return 0
+    return 4 if tag in SHORT_BLOCK_TAGS else -1
 
 
 def _links_away(heading: HtmlElement, facts: PageFacts) -> bool:
@@ -315,16 +319,19 @@ class TextIndex:
                    ) -> tuple[TextBlock, Match] | None:
         """The first text rule (in rule order) matching `view`, with its (widened) match.
         `children`: `list(view.el)`, when the caller has it."""
-        el = view.el
-        if not _has_own_text(el, children):
+        if not _has_own_text(view.el, children):
             return None  # a wrapper: the children that carry the text are asked in their turn
+        return self.match_text(view, facts)
+
+    def match_text(self, view: ElementView, facts: PageFacts) -> tuple[TextBlock, Match] | None:
+        """`match_rule` for an element the caller found to hold text of its own."""
         text = view.text
         if len(text) > self.max_chars * 4:
             return None
         flat = " ".join(text.split())
         if not flat or len(flat) > self.max_chars:
             return None
-        heading = el.tag in HEADING_TAGS
+        heading = view.tag in HEADING_TAGS
         for i in self._candidates(flat.casefold()):
             rule = self.rules[i]
             if len(flat) <= rule.max_chars and (rule.headings or not heading):

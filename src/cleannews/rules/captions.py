@@ -88,11 +88,16 @@ class CreditedCaption:
     def applies(self, facts: PageFacts) -> bool:
         return True
 
+    def shape_gate(self, tag: str, classes: str | None, signature: str) -> bool:
+        """Whether an element of this tag and class/id signature may be a caption or a credit
+        block: False means `match` is None for it (the walk asks once per shape)."""
+        return (bool(signature) or tag == "figcaption") and _caption_kind(tag, signature) is not None
+
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
-        if not view.signature and el.tag != "figcaption":
+        if not view.signature and view.tag != "figcaption":
             return None  # (most elements: no name to read, and not a <figcaption>)
-        kind = _caption_kind(el.tag, view.signature)
+        kind = _caption_kind(view.tag, view.signature)
         if kind is None:
             return None
         chars = facts.measure.chars(el)

@@ -42,10 +42,15 @@ class HiddenRule:
     name = "hidden"
     description = "hidden elements (hidden attribute, display:none, aria-hidden, sr-only)"
     max_share = 1.0  # hidden text is never shown, however much of it there is (but see _base._claim_hidden)
-    attributes_only = True  # an element without attributes is never hidden (the walk skips asking)
+    # The walk asks only about elements with one of these attributes or a hiding class (`shape_gate`).
+    gate_attributes = frozenset({"hidden", "aria-hidden", "style"})
 
     def applies(self, facts: PageFacts) -> bool:
         return True
+
+    def shape_gate(self, tag: str, classes: str | None, signature: str) -> bool:
+        """Whether the element's classes hold a hiding class (the walk asks once per shape)."""
+        return bool(classes) and _hiding_class(classes) is not None
 
     def match(self, view: ElementView, facts: PageFacts) -> Match | None:
         el = view.el
