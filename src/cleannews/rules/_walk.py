@@ -63,6 +63,7 @@ class _AttributeIndex:
         # (tag, signature, role) -> verdict.  Shared by threads: dict reads and writes are
         # atomic in CPython and a lost write only costs a recomputation.
         self._memo: dict[tuple[str, str, str | None], object] = {}
+        self._words: dict[str, int | None] = {}  # signature word -> `_word_rule` (shared alike)
         for i, rule in enumerate(self.rules):
             for tag in rule.tags:
                 self.by_tag.setdefault(tag, i)
@@ -88,6 +89,16 @@ class _AttributeIndex:
                 self.exact.setdefault(word, i)
 
     def _word_rule(self, token: str) -> int | None:
+        """The first rule naming the signature word `token` (cached per word: words repeat
+        across pages, the signatures with unique ids that hold them do not)."""
+        found = self._words.get(token, _MISS)
+        if found is _MISS:
+            if len(self._words) > _MEMO_LIMIT:
+                self._words.clear()
+            found = self._words[token] = self._find_word_rule(token)
+        return found  # type: ignore[return-value]
+
+    def _find_word_rule(self, token: str) -> int | None:
         best = self.exact.get(token)
         for prefix, i in self.prefixes.get(token[:3], ()):
             if token.startswith(prefix) and (best is None or i < best):
@@ -105,10 +116,11 @@ class _AttributeIndex:
         if found is _MISS:
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
-            found = self._memo[key] = self._match(tag, signature, role)
+            found = self._memo[key] = self.find(tag, signature, role)
         return found  # type: ignore[return-value]
 
-    def _match(self, tag: str, signature: str, role: str | None) -> tuple[AttributeRule, str] | None:
+    def find(self, tag: str, signature: str, role: str | None) -> tuple[AttributeRule, str] | None:
+        """`lookup` without its memo."""
         best: tuple[int, str] | None = None
         i = self.by_tag.get(tag)
         if i is not None:
@@ -170,7 +182,8 @@ class _Shapes:
                 asks.append((rule, None))
             elif names:
                 asks.append((rule, names))
-        return _Shape(signature, tuple(asks), self.index.lookup(tag, signature, role), heading_shape(tag, signature),
+        # (the index's own memo is skipped: a shape is asked once, and its signature seldom again)
+        return _Shape(signature, tuple(asks), self.index.find(tag, signature, role), heading_shape(tag, signature),
                       block_children(tag))
 
 

@@ -253,8 +253,10 @@ def _has_own_text(el: HtmlElement, children: Sequence[HtmlElement] | None = None
 
 
 # The first three letters of every word (a word starts after a non-word character, so
-# '(photo' and 'x-photo' offer 'pho'); found in C, intersected with the keys' heads.
-_WORD_HEAD_RE = re.compile(r"(?<!\w)\w{3}")
+# '(photo' and 'x-photo' offer 'pho'); found in C, intersected with the keys' heads.  A match
+# takes its whole word (the scan then never stands inside a word of 3+ letters): the same
+# heads as '(?<!\w)\w{3}' for a sixth less, without a look-behind at every character.
+_WORD_HEAD_RE = re.compile(r"(\w{3})\w*")
 _MEMO_LIMIT = 5_000  # texts whose candidate rules are remembered (then forgotten at once)
 
 
