@@ -96,3 +96,25 @@ def test_keeps_a_described_caption_that_ends_in_a_bare_agency_name(pages):
     article = pages.clean_snippet("<figure><img src='x.jpg'><figcaption>Volunteers unload sandbags at the river "
                                   "bank. Reuters</figcaption></figure>", lang="en", where="middle")
     pages.assert_removed(article, "caption", "Volunteers unload sandbags", lang="en")
+
+
+@pytest.mark.parametrize("snippet", [
+    "<figcaption>Die Altstadt am Abend. Foto: Max Muster</figcaption>", '<div class="image-credit">Foto: dpa</div>',
+    '<div class="img-author">Max Muster</div>', '<p class="caption">Crowds. Getty Images</p>',
+    '<div class="author">Max Muster</div>', "<p>Foto: Andina</p>", '<a class="caption">Foto: dpa</a>',
+])
+def test_walk_shape_gate_never_skips_a_caption(snippet):
+    """The walk asks CREDITED_CAPTION only about element shapes its `shape_gate` lets through:
+    every element it matches passes the gate, and a plain byline or paragraph does not."""
+    from lxml import html as lxml_html
+
+    from cleannews.rules import attribute_signature
+    from cleannews.rules._base import ElementView, PageFacts
+    from cleannews.rules.captions import CREDITED_CAPTION
+
+    el = lxml_html.fragment_fromstring(snippet)
+    signature = attribute_signature(el)
+    found = CREDITED_CAPTION.match(ElementView(el, signature), PageFacts(body_chars=1000))
+    assert CREDITED_CAPTION.shape_gate(el.tag, el.get("class"), signature) or found is None
+    assert not CREDITED_CAPTION.shape_gate("div", "author", " ^author ")
+    assert CREDITED_CAPTION.shape_gate("figcaption", None, "")

@@ -138,3 +138,28 @@ def test_collapsed_accordion_menu_and_unnamed_panel_still_go(pages):
                                   lang="en", where="middle")
     assert "Section number 3" not in article.text
     pages.assert_removed(article, "hidden", NOTE, lang="en")
+
+
+GATE_CASES = [
+    '<div class="note hidden">x</div>', '<div class="note">x</div>', '<div style="display:none">x</div>',
+    '<div style="color:red">x</div>', '<div hidden>x</div>', '<div aria-hidden="true">x</div>',
+    '<div aria-hidden="false" class="d-md-block d-none">x</div>', '<div class="hidden-xs">x</div>', "<div>x</div>",
+    '<div id="hidden">x</div>',
+]
+
+
+@pytest.mark.parametrize("snippet", GATE_CASES)
+def test_walk_gate_never_skips_a_hidden_element(snippet):
+    """The walk asks the rule only about elements with one of its `gate_attributes` or a
+    hiding class (`shape_gate`): every element the rule hides passes that gate."""
+    from lxml import html as lxml_html
+
+    from cleannews.rules._base import ElementView, PageFacts
+
+    el = lxml_html.fragment_fromstring(snippet)
+    attrs = dict(el.items())
+    gated = not hidden.HIDDEN.gate_attributes.isdisjoint(attrs) or hidden.HIDDEN.shape_gate(
+        el.tag, attrs.get("class"), "")
+    found = hidden.HIDDEN.match(ElementView(el, "", attrs), PageFacts(body_chars=100))
+    assert gated or found is None
+    assert hidden.HIDDEN.shape_gate("div", "note hidden", "") and not hidden.HIDDEN.shape_gate("div", "note", "")
