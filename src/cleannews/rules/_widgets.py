@@ -10,8 +10,10 @@ it is ('コメント 12件', 'この記事は有料会員限定です'), widened
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
 
 from lxml.html import HtmlElement
 
@@ -258,6 +260,15 @@ def _has_own_text(el: HtmlElement, children: Sequence[HtmlElement] | None = None
 # heads as '(?<!\w)\w{3}' for a sixth less, without a look-behind at every character.
 _WORD_HEAD_RE = re.compile(r"(\w{3})\w*")
 _MEMO_LIMIT = 5_000  # texts whose candidate rules are remembered (then forgotten at once)
+# In ASCII text the word characters are letters, digits and '_' (as for the regex's \w): the
+# others become spaces, the words come from bytes.split (both in C, a byte at a time).
+_ASCII_WORDS = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+_HEAD = itemgetter(slice(3))
+
+
+def _ascii_word_heads(text: str) -> Iterator[bytes]:
+    """`_WORD_HEAD_RE`'s heads of an ASCII `text`, as bytes (a shorter word gives itself)."""
+    return map(_HEAD, text.encode("ascii").translate(_ASCII_WORDS).split())
 
 
 class TextIndex:
@@ -286,6 +297,9 @@ class TextIndex:
                 else:
                     self._by_key.setdefault(key, set()).add(i)
         self._heads = frozenset(self._by_head)
+        # The same for ASCII texts, by the heads' bytes (3-letter heads only, as the regex finds).
+        self._by_ascii_head = {h.encode(): keys for h, keys in self._by_head.items() if len(h) == 3 and h.isascii()}
+        self._ascii_heads = frozenset(self._by_ascii_head)
         others = sorted((k for k in self._by_key if not k.isascii()), key=len, reverse=True)
         self._other_re = re.compile("|".join(re.escape(k) for k in others)) if others else None
         self._ascii_symbols = tuple(k for k in self._by_key if k.isascii())  # '(c)', '=': plain substring tests
@@ -304,8 +318,13 @@ class TextIndex:
 
     def _keys_in(self, folded: str) -> set[int]:
         found: set[int] = set()
-        by_head = self._by_head
-        for head in self._heads.intersection(_WORD_HEAD_RE.findall(folded)):
+        if folded.isascii():  # (three quarters of the texts; a third cheaper than the regex)
+            by_head: dict[Any, list[tuple[str, int]]] = self._by_ascii_head
+            heads: Iterable[Any] = self._ascii_heads.intersection(_ascii_word_heads(folded))
+        else:
+            by_head = self._by_head
+            heads = self._heads.intersection(_WORD_HEAD_RE.findall(folded))
+        for head in heads:
             for key, i in by_head[head]:  # the head only narrows the keys down: 'pro' of 'provide'
                 if i not in found and key in folded:
                     found.add(i)
