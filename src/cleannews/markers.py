@@ -224,7 +224,7 @@ def _after_thread_heading(el: HtmlElement) -> bool:
         tag = sib.tag
         if tag in HEADING_TAGS:
             text = " ".join("".join(sib.itertext()).split())
-            return 0 < len(text) <= THREAD_HEADING_MAX_CHARS and COMMENTS._re.search(text) is not None
+            return 0 < len(text) <= THREAD_HEADING_MAX_CHARS and COMMENTS.names(text)
     return False
 
 

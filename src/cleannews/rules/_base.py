@@ -161,7 +161,7 @@ class ElementView:
     `attrs`: the element's attributes as a dict, when the caller has read them all at once
     (the rule walk does: one C call instead of one per attribute a rule asks for); None
     means ask the element (`get`).  `tag`: the element's tag, `text`: its whole text, when the
-caller has read them.
+    caller has read them.
     """
 
     __slots__ = ("el", "signature", "_text", "attrs", "tag")

@@ -119,6 +119,11 @@ class TitledWidget:
 
     gate = "heading"  # asked only about heading-like elements and lone short labels
 
+    def names(self, heading_text: str) -> bool:
+        """`heading_text` is one of this widget's titles ('Comments (12)', 'Opinie').  Cost: one
+        regex search."""
+        return self._re.search(heading_text.strip()) is not None
+
     def applies(self, facts: PageFacts) -> bool:
         return True
 
