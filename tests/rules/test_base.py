@@ -256,3 +256,30 @@ def test_apply_rules_asks_a_block_nested_in_a_paragraph_but_not_its_inline_child
     removed = apply_rules(body, [RULE], make_facts(body, frozenset()))
     assert [r.excerpt for r in removed] == ["Teaser: another story"]
     assert "inline ad" in body.text_content()  # a <span> inside prose is never asked
+
+
+@pytest.mark.parametrize("shape", [
+    ("div", "col-md-6 wrapper", "item-12345", None),  # words nothing reads
+    ("div", "col-md-6", "sidebar", None),  # an index word in the id
+    ("div", "site", "search", None),  # a phrase across class and id ('site search')
+    ("span", "story-title", None, None),  # a heading word
+    ("div", "img-author", None, None),  # a caption gate's words (a credit block)
+    ("figcaption", "x1", None, None),  # a caption by its tag
+    ("div", "note hidden", None, "navigation"),  # a hiding class, a role
+    ("p", None, None, None),
+])
+def test_plain_words_fast_path_gives_the_full_shape(shape):
+    """The walk answers a shape whose signature words no rule, heading test or gate reads as
+    one without class or id; every shape comes out as the full computation's."""
+    from cleannews.rules import DEFAULT_RULES
+    from cleannews.rules._walk import _gate_groups, _index_for, _Shapes
+
+    index, others = _index_for(tuple(DEFAULT_RULES))
+    gated = _gate_groups(others)
+    fast, full = _Shapes(index, gated), _Shapes(index, gated)
+    full._read_words = None  # (no word is known plain: always the full computation)
+    assert fast._read_words is not None
+    for _ in range(2):  # (the second time its words are known)
+        assert fast._shape(*shape) == full._shape(*shape)
+    assert fast._all_plain(["^col", "md", "6", "^wrapper", "12345"])
+    assert not fast._all_plain(["^sidebar"]) and not fast._all_plain(["^story", "title"])

@@ -22,6 +22,7 @@ __all__ = [
     "CLASS_RULE_TAGS",
     "ElementView",
     "HEADING_TAGS",
+    "HEADING_WORDS",
     "MAX_LABEL_CHARS",
     "Match",
     "PageFacts",
@@ -212,7 +213,7 @@ class Rule(Protocol):
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Class/id words that mark a non-<hN> element as a heading ('c-hd', 'ttl', 'section-title').
-_HEADING_WORDS = frozenset({"title", "ttl", "heading", "head", "hd", "hdr", "header", "headline", "label",
+HEADING_WORDS = frozenset({"title", "ttl", "heading", "head", "hd", "hdr", "header", "headline", "label",
                             "caption", "tit"})
 _HEADING_PARTS = frozenset({"div", "span", "p", "dt", "strong", "b", "header", "summary", "a", "em"})
 SHORT_BLOCK_TAGS = frozenset({"p", "div", "span", "li", "section", "aside", "dd", "dt", "td", "a", "small",
@@ -243,7 +244,7 @@ def heading_shape(tag: str, signature: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _names_a_heading(signature: str) -> bool:
-    return any(w.lstrip("^") in _HEADING_WORDS for w in signature.split())
+    return any(w.lstrip("^") in HEADING_WORDS for w in signature.split())
 
 
 def label_key(text: str) -> str:

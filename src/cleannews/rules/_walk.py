@@ -23,6 +23,7 @@ from ..article import Removal
 from ..text import excerpt
 from ._base import (
     CLASS_RULE_TAGS,
+    HEADING_WORDS,
     MAX_LABEL_CHARS,
     AttributeRule,
     ElementView,
@@ -164,6 +165,11 @@ class _Shapes:
         self.gated = gated
         self._gates = [(r, getattr(r, "shape_gate", None), getattr(r, "gate_attributes", None)) for r in gated.every]
         self._memo: dict[tuple[str, str | None, str | None, str | None], _Shape] = {}
+        # Signature words that nothing reads: no index word or phrase, no heading word, no word
+        # of a gate's `shape_words`.  None when some gate reads any word (no fast path).
+        gate_words = [getattr(r, "shape_words", None) for r, gate, _ in self._gates if gate is not None]
+        self._read_words = None if None in gate_words else HEADING_WORDS.union(index.phrases, *gate_words)
+        self._plain: set[str] = set()
 
     def get(self, tag: str, classes: str | None, ident: str | None, role: str | None) -> _Shape:
         key = (tag, classes, ident, role)
@@ -176,15 +182,37 @@ class _Shapes:
 
     def _shape(self, tag: str, classes: str | None, ident: str | None, role: str | None) -> _Shape:
         signature = _signature(classes or "", ident or "") if classes or ident else ""
+        read = signature if signature and not self._all_plain(signature.split()) else ""
         asks = []
         for rule, shape_gate, names in self._gates:
-            if shape_gate is None or shape_gate(tag, classes, signature):
+            if shape_gate is None or shape_gate(tag, classes, read):
                 asks.append((rule, None))
             elif names:
                 asks.append((rule, names))
         # (the index's own memo is skipped: a shape is asked once, and its signature seldom again)
-        return _Shape(signature, tuple(asks), self.index.find(tag, signature, role), heading_shape(tag, signature),
+        return _Shape(signature, tuple(asks), self.index.find(tag, read, role), heading_shape(tag, read),
                       block_children(tag))
+
+    def _all_plain(self, tokens: list[str]) -> bool:
+        """Whether no rule, heading test or gate reads any of the signature words `tokens`:
+        then the shape is answered as for an element without class or id (its tag and role
+        decide).  Cost: one set test; a few dict lookups per word not seen before."""
+        plain = self._plain
+        if plain.issuperset(tokens):
+            return True
+        read = self._read_words
+        if read is None:
+            return False
+        if len(plain) > _MEMO_LIMIT:
+            plain.clear()
+        found = True
+        for token in tokens:
+            if token not in plain:
+                if self.index._word_rule(token) is None and token.lstrip("^") not in read:
+                    plain.add(token)
+                else:
+                    found = False
+        return found
 
 
 @lru_cache(maxsize=64)

@@ -88,6 +88,9 @@ class CreditedCaption:
     def applies(self, facts: PageFacts) -> bool:
         return True
 
+    # The signature words `shape_gate` reads: for a signature without them it answers as for ''.
+    shape_words = _CAPTION_WORDS | _CREDIT_WORDS | _PICTURE_CREDIT_WORDS | _PICTURE_WORDS
+
     def shape_gate(self, tag: str, classes: str | None, signature: str) -> bool:
         """Whether an element of this tag and class/id signature may be a caption or a credit
         block: False means `match` is None for it (the walk asks once per shape)."""

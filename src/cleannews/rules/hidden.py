@@ -44,6 +44,7 @@ class HiddenRule:
     max_share = 1.0  # hidden text is never shown, however much of it there is (but see _base._claim_hidden)
     # The walk asks only about elements with one of these attributes or a hiding class (`shape_gate`).
     gate_attributes = frozenset({"hidden", "aria-hidden", "style"})
+    shape_words: frozenset[str] = frozenset()  # the signature words `shape_gate` reads: none (it reads the classes)
 
     def applies(self, facts: PageFacts) -> bool:
         return True
