@@ -71,7 +71,8 @@ def _signature(classes: str, ident: str) -> str:
         return ""
     # BEM names ('article__ad--top') leave two spaces between words: one is enough, so that
     # consecutive words ('ad slot') match in 'c-ad__slot' as in 'c-ad-slot'.
-    return _DOUBLE_SPACE_RE.sub(" ", (" ^" + " ^".join(names) + " ").translate(_SEPARATORS))
+    signature = (" ^" + " ^".join(names) + " ").translate(_SEPARATORS)
+    return _DOUBLE_SPACE_RE.sub(" ", signature) if "  " in signature else signature  # (most have none)
 
 
 _DOUBLE_SPACE_RE = re.compile(r"  +")
