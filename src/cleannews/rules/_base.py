@@ -39,7 +39,11 @@ __all__ = [
 ]
 
 # Punctuation that joins words inside class names ('share-bar', 'c_ad', 'u:hide', 'col.2').
-_SEPARATORS = str.maketrans({c: " " for c in "-_:./@#[]()!,;=+~*'\"%&|"})
+_SEPARATOR_CHARS = "-_:./@#[]()!,;=+~*'\"%&|"
+_SEPARATORS = str.maketrans({c: " " for c in _SEPARATOR_CHARS})
+# The same for ASCII text as a bytes table (bytes.translate: a table lookup per byte, where
+# str.translate looks each character up in the dict; ~1/10 of the instructions).
+_ASCII_SEPARATORS = bytes.maketrans(_SEPARATOR_CHARS.encode(), b" " * len(_SEPARATOR_CHARS))
 _TAXONOMY_CLASS_RE = re.compile(r"(?:tag|category|categories|cat)-")
 _POST_CLASS_RE = re.compile(r"(?:^|\s)(?:hentry|type-\w+|post-\d+|postid-\d+|status-publish|format-\w+)(?:\s|$)")
 
@@ -71,7 +75,11 @@ def _signature(classes: str, ident: str) -> str:
         return ""
     # BEM names ('article__ad--top') leave two spaces between words: one is enough, so that
     # consecutive words ('ad slot') match in 'c-ad__slot' as in 'c-ad-slot'.
-    signature = (" ^" + " ^".join(names) + " ").translate(_SEPARATORS)
+    signature = " ^" + " ^".join(names) + " "
+    if signature.isascii():
+        signature = signature.encode().translate(_ASCII_SEPARATORS).decode()
+    else:
+        signature = signature.translate(_SEPARATORS)
     return _DOUBLE_SPACE_RE.sub(" ", signature) if "  " in signature else signature  # (most have none)
 
 
