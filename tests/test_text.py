@@ -18,6 +18,16 @@ def test_visible_len_counts_non_whitespace(text, n):
     assert visible_len(text) == n
 
 
+@pytest.mark.parametrize("text", [
+    "a\x1cb\x1dc\x1ed\x1fe\x0bf\x0cg", "word " * 20, " lead and trail ", "tabs\tand\nlines\r\n" * 5,
+    "no-space-at-all", "市営 バス\u3000x\xa0y",
+])
+def test_visible_len_drops_what_split_splits_on(text):
+    """ASCII text is counted from its bytes: the whitespace dropped is exactly what `str.split`
+    splits on (the ASCII separators \x1c-\x1f included), short or long."""
+    assert visible_len(text) == len("".join(text.split()))
+
+
 @pytest.mark.parametrize("text,n", [
     ("", 0), ("abc", 0), ("市営バス", 4), ("ひらがなカタカナ漢字", 10), ("한국어", 3), ("中文新闻", 4),
     ("々〆", 2), ("ｶﾀｶﾅ", 4), ("バス停 bus stop 12", 3), ("。、「」！", 0), ("ＡＢＣ１２３", 0),

@@ -43,18 +43,19 @@ _CJK_RE = re.compile(f"[{_CJK_CLASS}]")
 _NON_CJK_RUN_RE = re.compile(f"[^{_CJK_CLASS}]+")
 # Sentence and clause punctuation, Western and CJK (full-width) forms.
 _PUNCT_RE = re.compile(r"[,.;:!?、。，．！？；：]")
-# ASCII text drops its punctuation / its whitespace (what `str.split` splits on) by str.translate,
-# which has a fast path for ASCII; a regex or split tests each character in a slower loop.
+# ASCII text drops its punctuation / its whitespace (what `str.split` splits on) as bytes, by
+# bytes.translate (one C loop over the bytes; str.translate looks each new character up in a
+# dict, a regex or split tests each character in a slower loop).
 _ASCII_PUNCT = ",.;:!?"
-_DROP_ASCII_PUNCT = str.maketrans("", "", _ASCII_PUNCT)
-_DROP_ASCII_SPACE = str.maketrans("", "", "".join(c for c in map(chr, range(128)) if c.isspace()))
-_TRANSLATE_MIN_CHARS = 64  # below this the regex's fixed cost is lower
+_ASCII_PUNCT_BYTES = _ASCII_PUNCT.encode()
+_ASCII_SPACE_BYTES = bytes(c for c in range(128) if chr(c).isspace())
+_TRANSLATE_MIN_CHARS = 64  # below this the regex's fixed cost is lower (for punctuation)
 
 
 def visible_len(text: str) -> int:
     """Number of non-whitespace characters."""
-    if len(text) >= _TRANSLATE_MIN_CHARS and text.isascii():
-        return len(text.translate(_DROP_ASCII_SPACE))
+    if text.isascii():
+        return len(text.encode().translate(None, _ASCII_SPACE_BYTES))
     return len("".join(text.split()))
 
 
@@ -77,7 +78,7 @@ def weight(text: str) -> float:
 def punctuation_count(text: str) -> int:
     """Commas, full stops and the like, Western and CJK (、。，！？ count)."""
     if len(text) >= _TRANSLATE_MIN_CHARS and text.isascii():
-        return len(text) - len(text.translate(_DROP_ASCII_PUNCT))
+        return len(text) - len(text.encode().translate(None, _ASCII_PUNCT_BYTES))
     return len(_PUNCT_RE.findall(text))
 
 

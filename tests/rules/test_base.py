@@ -283,3 +283,13 @@ def test_plain_words_fast_path_gives_the_full_shape(shape):
         assert fast._shape(*shape) == full._shape(*shape)
     assert fast._all_plain(["^col", "md", "6", "^wrapper", "12345"])
     assert not fast._all_plain(["^sidebar"]) and not fast._all_plain(["^story", "title"])
+
+
+@pytest.mark.parametrize("html,signature", [
+    ('<div class="share-bar c_ad" id="u:hide"></div>', " ^share bar ^c ad ^u hide "),
+    ('<div class="ñews-bar top.1" id="x_y"></div>', " ^ñews bar ^top 1 ^x y "),  # non-ASCII: str.translate
+    ('<div class="a--b  c" id="d"></div>', " ^a b ^c ^d "),
+])
+def test_signature_splits_ascii_and_other_names_alike(html, signature):
+    """Class/id names split at the same separators whether they are ASCII (a bytes table) or not."""
+    assert attribute_signature(lxml.html.fragment_fromstring(html)) == signature
