@@ -461,6 +461,75 @@ def test_index_shaped_url(url, expected):
     assert index_shaped_url(url) is expected
 
 
+ARTICLE_URLS = [  # one document each: index_shaped_url must be False
+    "https://news.example/world/2024/05/12/council-extends-late-night-bus-service",  # date + slug
+    "https://news.example/politics/council-extends-late-night-bus-service/",  # headline slug
+    "https://news.example/article/12345678",  # numeric id
+    "https://news.example/news/uk-politics-68957312",  # slug ending in an id
+    "https://news.example/local/story.shtml",  # page script
+    "https://news.example/economy/budget-vote.html",
+    "https://news.example/item/市営バスの深夜便、来年四月から増便へ",  # CJK headline slug
+    "https://news.example/amp/world/council-extends-late-night-bus-service",  # AMP path
+    "https://news.example/news/amp/98765432",
+    "https://news.example/read?id=123",  # query ids
+    "https://blog.example/?p=4567",
+    # opaque ids (no run of four digits): base62, hex, uuid, base64url
+    "https://news.example/article/ALeqM5gXyzQ7bN2",
+    "https://news.example/a/AbC12xYz",
+    "https://news.example/articles/CBMiK2h0dHBzOi8vd3d3",
+    "https://news.example/story/5f3a9c2e7b1d",
+    "https://news.example/news/3f2b8c1a-9d4e-4a7b-b0c6-2e5f7a9d1c3b",
+    "https://news.example/p/x7Kq2-Lm9_Zt",
+    "https://news.example/article/ALeqMgXyzQbNwP",  # base62 without digits
+    "https://news.example/story/a1b2c3d4/council-extends-bus",  # opaque id before a short slug
+]
+INDEX_URLS = [  # sections, searches, tags, pages of a list: index_shaped_url must be True
+    "https://news.example/",
+    "https://news.example/news/",
+    "https://news.example/category/politics/",
+    "https://news.example/tag/elections",
+    "https://news.example/page/2/",
+    "https://news.example/news/page/3/",
+    "https://news.example/search?q=bus+service",
+    "https://news.example/topics/economy",
+    "https://news.example/sport/football",
+    "https://news.example/topics/covid19",  # a short word with digits is a topic, not an id
+    "https://news.example/sport/formula1/",
+    "https://news.example/tag/WorldNews",  # CamelCase words are not an id
+    "https://news.example/sport/Formula-1/",  # capitalised words and a number are not an id
+    "https://news.example/lists/Top_10",
+    "https://news.example/category/%E3%83%8B%E3%83%A5%E3%83%BC%E3%82%B9",
+    "https://news.example/news/?utm_source=feed&utm_medium=AbC12xYz9",  # a token in the query only
+]
+
+
+@pytest.mark.parametrize("url", ARTICLE_URLS)
+def test_article_urls_are_not_index_shaped(url):
+    """Every article URL shape, opaque ids included, keeps the listing judges off the page."""
+    from cleannews.listing import index_shaped_url
+
+    assert index_shaped_url(url) is False
+
+
+@pytest.mark.parametrize("url", INDEX_URLS)
+def test_index_urls_are_index_shaped(url):
+    """Sections, tags, searches and list pages stay index-shaped: the judges may reject them."""
+    from cleannews.listing import index_shaped_url
+
+    assert index_shaped_url(url) is True
+
+
+def test_short_page_beside_a_grid_at_an_opaque_id_url_is_kept():
+    """The shop-grid page that is a listing on an index URL is an article at an opaque-id URL
+    (``/article/ALeqM5gXyz…``): the URL guard keeps the grid judge off it."""
+    import cleannews
+
+    assert cleannews.clean(shop_category_page(), url="https://shop.example/indoor-pottery/").page_type == "listing"
+    for url in ("https://news.example/article/ALeqM5gXyzQ7bN2", "https://news.example/a/AbC12xYz"):
+        page = cleannews.clean(shop_category_page(), url=url)
+        assert page.is_article and page.page_type == "article" and page.text
+
+
 def link_card_page(intro: str = SHOP_INTRO) -> str:
     """A catalogue whose cards are nothing but links (title, level and length all inside the link)."""
     cards = "".join(f'<div class="card"><a href="/course/{i}"><span>{name}</span><span>Beginner · 6 weeks · '

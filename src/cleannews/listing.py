@@ -177,6 +177,16 @@ LINK_GRID_MIN_DENSITY = 0.5  # link characters / <body> characters
 _URL_DIGITS = re.compile(r"\d{4,}")
 _URL_DOCUMENT = re.compile(r"\.(?:s?html?|php\d?|aspx?|cms|jsp|cfm|ece|stm|pdf)$", re.I)
 _URL_ID_QUERY = re.compile(r"(?:^|&)(?:p|article|story|[a-z]*_?id)=\d", re.I)  # id=, blogid=, entry_id=…
+# Opaque ids (no run of four digits): a uuid, a base64url token mixing digits and both cases,
+# a piece of eight or more letters and digits with digits between letters (hex, base62; not a
+# word with a number after it such as ``formula1``), or ten or more letters whose case
+# flips like a random token (``ALeqMgXyzQ``: two capitals together and two more after small
+# letters; CamelCase words such as ``WorldNews`` have no two capitals together).
+_URL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+_URL_BASE64URL = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[A-Za-z0-9_-]{8,}")
+_URL_MIXED_PIECE = re.compile(r"(?=.*\d)(?=.*[A-Za-z]).{3,}")  # x7Kq2: not Formula-1, Part_4
+_URL_ALNUM_ID = re.compile(r"(?=.*[a-z]\d+[a-z])[a-z0-9]{8,}", re.I)  # digits between letters
+_URL_CASE_ID = re.compile(r"(?=.*[A-Z]{2})(?=(?:.*[a-z][A-Z]){2})[A-Za-z]{10,}")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")  # /long-headline-slug/2/: a page of one document
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
 SLUG_MAX_WORDS = 4  # an index path names a section in a few words; an article slug is its headline
@@ -373,12 +383,28 @@ def judge_declared_collection(json_ld_types: Sequence[str], blocks: Sequence[Blo
     return f"listing: the page declares itself a {kind} and the body is a {int(total)}-character intro"
 
 
+def opaque_id_segment(segment: str) -> bool:
+    """True when a path segment is or holds an opaque id: a uuid, a base64url token (one of
+    its pieces mixing letters and digits, so ``Formula-1`` is not one), or a
+    separator-delimited piece that is a hex/base62 id (see `_URL_ALNUM_ID`, `_URL_CASE_ID`).
+    Short words with a digit (``covid19``, ``formula1``) and CamelCase words are not ids.
+    Cost: a few regex matches per segment.
+    """
+    if _URL_UUID.fullmatch(segment):
+        return True
+    pieces = _SLUG_SPLIT.split(segment)
+    if _URL_BASE64URL.fullmatch(segment) and any(_URL_MIXED_PIECE.fullmatch(p) for p in pieces):
+        return True
+    return any(_URL_ALNUM_ID.fullmatch(p) or _URL_CASE_ID.fullmatch(p) for p in pieces)
+
+
 def index_shaped_url(url: str | None) -> bool:
     """True when `url` reads like an index, section, search or shop page rather than one
     document: the site root or a path whose last part is a few words (``/news``,
     ``/products/air-purifiers/``, ``/category/recipes``), with no id, date or file name of a
-    page script (``/2024/05/…``, ``article123456.ece``, ``story.php?id=42``, ``?entry_id=7``) and no
-    slug (before a page number: ``/long-slug/2/``) of more
+    page script (``/2024/05/…``, ``article123456.ece``, ``story.php?id=42``, ``?entry_id=7``), no
+    opaque id in any segment (``/article/ALeqM5gXyz``, ``/a/AbC12xYz``, a uuid: see
+    `opaque_id_segment`) and no slug (before a page number: ``/long-slug/2/``) of more
     than `SLUG_MAX_WORDS` words or, in Chinese or Japanese (percent-encoded or not), more than
     `SLUG_MAX_CJK_WEIGHT` weighted characters (an article's headline).  False without a URL.
     """
@@ -391,6 +417,8 @@ def index_shaped_url(url: str | None) -> bool:
     segments = [s for s in path.split("/") if s]
     if not segments:
         return True
+    if any(opaque_id_segment(s) for s in segments):
+        return False
     last = segments[-1]
     if _PAGE_NUMBER.fullmatch(last) and len(segments) > 1:
         last = segments[-2]  # a page number: the slug before it names the document or section
