@@ -37,7 +37,7 @@ from ._base import (
     label_key,
     spaced_text,
 )
-from ._widgets import block_children, link_on_own_line, title_text
+from ._widgets import block_children, has_own_text, link_on_own_line, title_text
 
 __all__ = ["apply_rules"]
 
@@ -61,10 +61,9 @@ class _AttributeIndex:
         self.exact: dict[str, int] = {}
         self.prefixes: dict[str, list[tuple[str, int]]] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # first word -> (words, rule)
-        # (tag, signature, role) -> verdict.  Shared by threads: dict reads and writes are
-        # atomic in CPython and a lost write only costs a recomputation.
-        self._memo: dict[tuple[str, str, str | None], object] = {}
-        self._words: dict[str, int | None] = {}  # signature word -> `_word_rule` (shared alike)
+        # Signature word -> `_word_rule`.  Shared by threads: dict reads and writes are atomic
+        # in CPython and a lost write only costs a recomputation.
+        self._words: dict[str, int | None] = {}
         for i, rule in enumerate(self.rules):
             for tag in rule.tags:
                 self.by_tag.setdefault(tag, i)
@@ -107,21 +106,12 @@ class _AttributeIndex:
         return best
 
     def match(self, view: ElementView) -> tuple[AttributeRule, str] | None:
-        """The first rule matching the element's tag, role or class/id words (cached per page shape)."""
-        return self.lookup(view.el.tag, view.signature, view.get("role"))
-
-    def lookup(self, tag: str, signature: str, role: str | None) -> tuple[AttributeRule, str] | None:
-        """`match` for an element read by the caller: its tag, signature and role."""
-        key = (tag, signature, role)
-        found = self._memo.get(key, _MISS)
-        if found is _MISS:
-            if len(self._memo) > _MEMO_LIMIT:
-                self._memo.clear()
-            found = self._memo[key] = self.find(tag, signature, role)
-        return found  # type: ignore[return-value]
+        """`find` for an element's view (uncached; the walk caches per shape)."""
+        return self.find(view.el.tag, view.signature, view.get("role"))
 
     def find(self, tag: str, signature: str, role: str | None) -> tuple[AttributeRule, str] | None:
-        """`lookup` without its memo."""
+        """The first rule matching an element's tag, role or class/id words, and why (callers
+        cache the answer per element shape: see `_Shapes`)."""
         best: tuple[int, str] | None = None
         i = self.by_tag.get(tag)
         if i is not None:
@@ -433,8 +423,7 @@ def _claim(el: HtmlElement, tag: str, children: list[HtmlElement], shapes: _Shap
             if m is not None and _accept(m, rule.name, rule.max_share, el, facts, matched, claimed):
                 return el in claimed
     if gated.blocks is not None and len(children) <= shape.block_children:
-        text = el.text if own is _UNREAD else own
-        if (text and not text.isspace()) or _tail_text(children):  # else a wrapper: its children are asked
+        if has_own_text(el.text if own is _UNREAD else own, children):  # else a wrapper: its children are asked
             found = gated.blocks.match_text(view or _view(el, shape, attrs, tag, own), facts)
             if found is not None:
                 rule, m = found
@@ -449,15 +438,6 @@ def _view(el: HtmlElement, shape: _Shape, attrs: dict[str, str], tag: str, own: 
 
 
 _UNREAD = object()  # (an element's own text not read yet)
-
-
-def _tail_text(children: list[HtmlElement]) -> bool:
-    """Non-blank text after one of `children` (inside their parent)."""
-    for child in children:
-        tail = child.tail
-        if tail and not tail.isspace():
-            return True
-    return False
 
 
 def _remove(matched: list[tuple[HtmlElement, str, str]], claimed: set[HtmlElement],

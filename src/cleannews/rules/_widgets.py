@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 from ..text import visible_len
 from ._base import HEADING_TAGS, SHORT_BLOCK_TAGS, SHORT_HEADING_TAGS, ElementView, Match, PageFacts, is_heading_like
 
-__all__ = ["TextBlock", "TextIndex", "TitledWidget", "block_children", "link_on_own_line", "reads_block", "title_text"]
+__all__ = ["TextBlock", "TextIndex", "TitledWidget", "block_children", "has_own_text", "link_on_own_line", "reads_block", "title_text"]
 
 MAX_HEADING_CHARS = 30
 # A follow_all title whose text stands this often on the page labels each item of a list
@@ -246,13 +246,12 @@ class TextBlock:
         return Match((target,), f"text '{found}'")
 
 
-def _has_own_text(el: HtmlElement, children: Sequence[HtmlElement] | None = None) -> bool:
-    """Non-blank text directly inside `el` (its own text or a child's tail).  Cost: O(children).
-    `children`: `list(el)`, when the caller has it."""
-    text = el.text
+def has_own_text(text: str | None, children: Iterable[HtmlElement]) -> bool:
+    """Non-blank text directly inside an element: its own `text` or the tail of one of its
+    `children` (a wrapper of blocks has none).  Cost: O(children)."""
     if text and not text.isspace():
         return True
-    for child in el if children is None else children:
+    for child in children:
         tail = child.tail
         if tail and not tail.isspace():
             return True
@@ -341,16 +340,9 @@ class TextIndex:
                 found |= self._by_key[key]
         return found
 
-    def match_rule(self, view: ElementView, facts: PageFacts, children: Sequence[HtmlElement] | None = None
-                   ) -> tuple[TextBlock, Match] | None:
-        """The first text rule (in rule order) matching `view`, with its (widened) match.
-        `children`: `list(view.el)`, when the caller has it."""
-        if not _has_own_text(view.el, children):
-            return None  # a wrapper: the children that carry the text are asked in their turn
-        return self.match_text(view, facts)
-
     def match_text(self, view: ElementView, facts: PageFacts) -> tuple[TextBlock, Match] | None:
-        """`match_rule` for an element the caller found to hold text of its own."""
+        """The first text rule (in rule order) matching `view`, with its (widened) match; for an
+        element the caller found to hold text of its own (`has_own_text`)."""
         text = view.text
         if len(text) > self.max_chars * 4:
             return None
